@@ -1,0 +1,5 @@
+package org.rpyc4j.api;
+
+/** A service that exposes nothing: the default local root of a client connection (rpyc's {@code VoidService}). */
+public final class VoidService implements Service {
+}
