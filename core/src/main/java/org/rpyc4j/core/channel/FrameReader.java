@@ -1,0 +1,241 @@
+package org.rpyc4j.core.channel;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+import java.util.Arrays;
+import java.util.zip.DataFormatException;
+import java.util.zip.Inflater;
+import javax.annotation.Nullable;
+import org.rpyc4j.api.error.ProtocolException;
+
+/**
+ * Reads RPyC frames from a byte stream: {@code u32 length, u8 flag, body[length], 1 trailing byte}.
+ *
+ * <p>Accepts what Python accepts: frames split or coalesced arbitrarily, any non-zero flag meaning "zlib
+ * compressed" (any level), any value of the trailing byte (Python drops it unread). Frames whose body or
+ * payload is empty are skipped, as Python ignores them. Unlike Python it enforces limits: the declared
+ * body length ({@code maxFrameSize}) and the inflated size ({@code maxInflatedSize}); memory is never
+ * committed beyond those.
+ *
+ * <p>Reads through an internal 64 KiB buffer, so a burst of small frames costs one {@code read} call. The
+ * reader owns the stream position: do not read {@code in} elsewhere. Not thread-safe.
+ */
+public final class FrameReader {
+    static final int HEADER_SIZE = 5;
+    private static final int BUFFER_SIZE = 64 * 1024;
+    /** The largest array the VM reliably allocates. */
+    private static final int MAX_ARRAY = Integer.MAX_VALUE - 8;
+    /**
+     * Bodies up to this size are allocated from the declared length; larger ones grow as bytes arrive, so
+     * that a header alone cannot make us commit {@code maxFrameSize} bytes.
+     */
+    private static final int EAGER_BODY_LIMIT = 1 << 20;
+    private static final VarHandle INT_BE = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
+
+    private final InputStream in;
+    private final int maxFrameSize;
+    private final int maxInflatedSize;
+    private final byte[] buf = new byte[BUFFER_SIZE];
+    private int pos;
+    private int lim;
+    private boolean firstFrame = true;
+    /** The body length of the frame being read, or -1 between frames. */
+    private int bodyLength = -1;
+    private int flag;
+    /** A body too large for {@link #buf}, as far as it has arrived. */
+    private @Nullable byte[] largeBody;
+    private int largeFilled;
+
+    /**
+     * @param in the stream to read frames from
+     * @param maxFrameSize the largest body length accepted, in bytes as on the wire
+     * @param maxInflatedSize the largest payload a compressed body may inflate to
+     */
+    public FrameReader(InputStream in, int maxFrameSize, int maxInflatedSize) {
+        if (maxFrameSize < 1 || maxInflatedSize < 1) {
+            throw new IllegalArgumentException("limits must be positive: " + maxFrameSize + ", " + maxInflatedSize);
+        }
+        this.in = in;
+        this.maxFrameSize = Math.min(maxFrameSize, MAX_ARRAY);
+        this.maxInflatedSize = Math.min(maxInflatedSize, MAX_ARRAY);
+    }
+
+    /**
+     * Reads the next frame and returns its payload (inflated when the flag byte is non-zero).
+     *
+     * @return the payload, never empty; {@code null} if the stream ends cleanly before a frame starts
+     * @throws ProtocolException if the frame exceeds a limit, the stream ends inside a frame, or a compressed
+     *     body is not a valid zlib stream
+     * @throws IOException if reading fails
+     */
+    public @Nullable byte[] readPayload() throws IOException {
+        while (true) {
+            if (bodyLength < 0) {
+                if (!fill(HEADER_SIZE)) {
+                    if (lim == pos) {
+                        return null;
+                    }
+                    throw new ProtocolException("truncated frame: the stream ended after " + (lim - pos)
+                            + " bytes of a 5-byte frame header");
+                }
+                long length = Integer.toUnsignedLong((int) INT_BE.get(buf, pos));
+                if (length > maxFrameSize) {
+                    throw tooLarge(length);
+                }
+                flag = buf[pos + 4];
+                pos += HEADER_SIZE;
+                firstFrame = false;
+                bodyLength = (int) length;
+            }
+            byte[] body = readBody(bodyLength);
+            int length = bodyLength;
+            bodyLength = -1; // the frame is complete: the next call starts a new one
+            if (length == 0) {
+                continue; // Python ignores empty frames, whatever the flag
+            }
+            byte[] payload = flag == 0 ? body : inflate(body);
+            if (payload.length > 0) {
+                return payload;
+            }
+        }
+    }
+
+    /**
+     * Looks at the first 5 bytes of the stream without consuming them and says what foreign protocol they
+     * belong to, if any (see {@link StreamSniffer#describeForeign}). Blocks until 5 bytes or EOF arrive.
+     *
+     * @return the description, or {@code null} if the stream looks like RPyC or ended first
+     */
+    public @Nullable String sniffFirstFrame() throws IOException {
+        if (!fill(HEADER_SIZE)) {
+            return null;
+        }
+        return StreamSniffer.describeForeign(Arrays.copyOfRange(buf, pos, pos + HEADER_SIZE));
+    }
+
+    private ProtocolException tooLarge(long length) {
+        String message = "frame of " + length + " bytes exceeds the limit of " + maxFrameSize;
+        if (firstFrame) {
+            String foreign = StreamSniffer.describeForeign(Arrays.copyOfRange(buf, pos, pos + HEADER_SIZE));
+            if (foreign != null) {
+                message += "; the peer is not speaking RPyC, this looks like " + foreign;
+            }
+        }
+        return new ProtocolException(message);
+    }
+
+    /**
+     * The body and the trailing byte, which is consumed and dropped. A read that times out
+     * ({@link java.net.SocketTimeoutException}) leaves what has arrived in {@link #buf} or {@link #largeBody},
+     * so the next call resumes the same frame.
+     */
+    private byte[] readBody(int length) throws IOException {
+        if (length < buf.length) {
+            // common case: body and trailing byte fit the buffer, often already there
+            if (!fill(length + 1)) {
+                throw truncated(length, Math.min(lim - pos, length));
+            }
+            byte[] body = Arrays.copyOfRange(buf, pos, pos + length);
+            pos += length + 1;
+            return body;
+        }
+        if (largeBody == null) {
+            largeBody = new byte[Math.min(length, EAGER_BODY_LIMIT)];
+            largeFilled = Math.min(lim - pos, length);
+            System.arraycopy(buf, pos, largeBody, 0, largeFilled);
+            pos += largeFilled;
+        }
+        // the rest goes straight from the stream into the body, bypassing the buffer
+        while (largeFilled < length) {
+            if (largeFilled == largeBody.length) {
+                largeBody = Arrays.copyOf(largeBody, (int) Math.min(length, 2L * largeBody.length));
+            }
+            int r = in.read(largeBody, largeFilled, largeBody.length - largeFilled);
+            if (r < 0) {
+                throw truncated(length, largeFilled);
+            }
+            largeFilled += r;
+        }
+        if (!fill(1)) {
+            throw truncated(length, length);
+        }
+        pos++;
+        byte[] body = largeBody;
+        largeBody = null;
+        return body;
+    }
+
+    private static ProtocolException truncated(int length, int got) {
+        return new ProtocolException("truncated frame: the stream ended after " + got + " of " + length
+                + " body bytes (plus the trailing byte)");
+    }
+
+    /** Makes at least {@code n} (at most the buffer size) bytes available; false on EOF before that. */
+    private boolean fill(int n) throws IOException {
+        if (lim - pos >= n) {
+            return true;
+        }
+        if (buf.length - pos < n) {
+            System.arraycopy(buf, pos, buf, 0, lim - pos);
+            lim -= pos;
+            pos = 0;
+        }
+        while (lim - pos < n) {
+            int r = in.read(buf, lim, buf.length - lim);
+            if (r < 0) {
+                return false;
+            }
+            lim += r;
+        }
+        return true;
+    }
+
+    /** Inflates a zlib stream (RFC 1950) incrementally, refusing to produce more than the limit. */
+    private byte[] inflate(byte[] body) {
+        Inflater inflater = new Inflater();
+        try {
+            inflater.setInput(body);
+            byte[] out = new byte[(int) Math.min(maxInflatedSize, Math.max(1024L, 4L * body.length))];
+            int n = 0;
+            while (true) {
+                int produced;
+                if (n < out.length) {
+                    produced = inflater.inflate(out, n, out.length - n);
+                    n += produced;
+                } else if (n < maxInflatedSize) {
+                    out = Arrays.copyOf(out, (int) Math.min(maxInflatedSize, 2L * out.length));
+                    continue;
+                } else {
+                    // full at the limit: one more byte of output means the payload is too large
+                    produced = inflater.inflate(new byte[1]);
+                    if (produced > 0) {
+                        throw new ProtocolException("compressed frame inflates to more than the limit of "
+                                + maxInflatedSize + " bytes");
+                    }
+                }
+                if (inflater.finished()) {
+                    // bytes after the end of the zlib stream are ignored, as Python's zlib.decompress does
+                    return n == out.length ? out : Arrays.copyOf(out, n);
+                }
+                // all input is given at once, so no output despite room for it means the stream is cut
+                // short (needsInput() alone is not enough: zlib may still hold output it had no room for)
+                if (produced == 0) {
+                    if (inflater.needsDictionary()) {
+                        throw new ProtocolException(
+                                "invalid zlib data in a compressed frame: needs a preset dictionary");
+                    }
+                    if (inflater.needsInput()) {
+                        throw new ProtocolException("invalid zlib data in a compressed frame: the stream is truncated");
+                    }
+                }
+            }
+        } catch (DataFormatException e) {
+            throw new ProtocolException("invalid zlib data in a compressed frame: " + e.getMessage(), e);
+        } finally {
+            inflater.end();
+        }
+    }
+}

@@ -1,0 +1,105 @@
+package org.rpyc4j.core.channel;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+import java.util.Arrays;
+import java.util.Objects;
+import java.util.zip.Deflater;
+import org.rpyc4j.core.brine.BrineWriter;
+
+/**
+ * Writes RPyC frames: {@code u32 length, u8 flag, body, 0x0a}. Each frame goes out as one array in one
+ * {@code write} call followed by {@code flush}, so frames from different threads never interleave as long
+ * as callers serialise calls on the same stream.
+ *
+ * <p>Compression follows Python: when {@code compressionThreshold >= 0} and the payload is strictly longer
+ * than it (Python: 3000), the body is the payload compressed in zlib format (RFC 1950) at level 1, even if
+ * that is larger, and the flag is 1. A negative threshold turns compression off.
+ */
+public final class FrameWriter {
+    /** Python's threshold: 3000-byte payloads go plain, 3001-byte ones compressed. */
+    public static final int DEFAULT_COMPRESSION_THRESHOLD = 3000;
+    /** The trailing byte of every frame, so that line-buffered pipes pass the frame on. */
+    static final byte FLUSHER = 0x0a;
+    private static final int HEADER_SIZE = FrameReader.HEADER_SIZE;
+    private static final int COMPRESSION_LEVEL = 1;
+    private static final VarHandle INT_BE = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
+
+    private FrameWriter() {
+    }
+
+    /** Writes {@code payload[off, off + len)} as one frame. */
+    public static void writeFrame(OutputStream out, byte[] payload, int off, int len, int compressionThreshold)
+            throws IOException {
+        Objects.checkFromIndexSize(off, len, payload.length);
+        if (compresses(len, compressionThreshold)) {
+            writeCompressed(out, payload, off, len);
+        } else {
+            byte[] frame = new byte[HEADER_SIZE + len + 1];
+            INT_BE.set(frame, 0, len);
+            System.arraycopy(payload, off, frame, HEADER_SIZE, len);
+            frame[frame.length - 1] = FLUSHER;
+            out.write(frame);
+        }
+        out.flush();
+    }
+
+    /**
+     * Writes a frame whose payload was encoded straight after a reserved header, without copying it.
+     *
+     * <p>Contract: {@code frame} holds {@code [5 reserved bytes][payload]} (e.g. from
+     * {@code frame.reserve(5)} then the encoder), so the payload is {@code frame.array()[5, frame.size())}.
+     * When the frame goes out uncompressed this method fills in the header, appends the trailing byte to
+     * {@code frame} (its size grows by one) and writes {@code frame.array()} directly; when it is compressed
+     * a new array is built and {@code frame} is left unchanged. Either way the caller should
+     * {@link BrineWriter#reset() reset} {@code frame} before reusing it.
+     */
+    public static void writeFrame(OutputStream out, BrineWriter frame, int compressionThreshold) throws IOException {
+        int len = frame.size() - HEADER_SIZE;
+        if (len < 0) {
+            throw new IllegalArgumentException("the writer holds " + frame.size()
+                    + " bytes, fewer than the 5 reserved for the header");
+        }
+        if (compresses(len, compressionThreshold)) {
+            writeCompressed(out, frame.array(), HEADER_SIZE, len);
+        } else {
+            frame.setInt(0, len);
+            frame.array()[4] = 0;
+            frame.writeByte(FLUSHER); // may grow the buffer: read array() only afterwards
+            out.write(frame.array(), 0, frame.size());
+        }
+        out.flush();
+    }
+
+    private static boolean compresses(int len, int compressionThreshold) {
+        return compressionThreshold >= 0 && len > compressionThreshold;
+    }
+
+    /** Compresses the payload into a new frame array and writes it with one call. */
+    private static void writeCompressed(OutputStream out, byte[] payload, int off, int len) throws IOException {
+        Deflater deflater = new Deflater(COMPRESSION_LEVEL, false);
+        try {
+            deflater.setInput(payload, off, len);
+            deflater.finish();
+            // zlib's compressBound: the output nearly always fits at the first attempt
+            long bound = (long) len + (len >>> 12) + (len >>> 14) + (len >>> 25) + 13;
+            byte[] frame = new byte[(int) Math.min(Integer.MAX_VALUE - 8, HEADER_SIZE + bound + 1)];
+            int n = HEADER_SIZE;
+            while (!deflater.finished()) {
+                if (n == frame.length - 1) {
+                    frame = Arrays.copyOf(frame, (int) Math.min(Integer.MAX_VALUE - 8, 2L * frame.length));
+                }
+                n += deflater.deflate(frame, n, frame.length - 1 - n);
+            }
+            INT_BE.set(frame, 0, n - HEADER_SIZE);
+            frame[4] = 1;
+            frame[n] = FLUSHER;
+            out.write(frame, 0, n + 1);
+        } finally {
+            deflater.end();
+        }
+    }
+}
