@@ -1,0 +1,424 @@
+package org.rpyc4j.core.object;
+
+import java.lang.reflect.Array;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.stream.BaseStream;
+import javax.annotation.Nullable;
+import org.rpyc4j.api.value.PyConstant;
+import org.rpyc4j.api.value.Slice;
+
+/**
+ * The Python special methods a Java object supports, by what it is: {@code List}/arrays are sequences,
+ * {@code Map}s are mappings, {@code Iterable}s iterate, {@code AutoCloseable}s work with {@code with},
+ * {@code Comparable}s order. Python builds proxy classes from the names a type advertises (INSPECT), so only
+ * what applies to a type is listed for it.
+ */
+enum Dunder {
+    LEN("__len__") {
+        @Override
+        boolean appliesTo(Class<?> t) {
+            return Collection.class.isAssignableFrom(t) || Map.class.isAssignableFrom(t) || t.isArray()
+                    || CharSequence.class.isAssignableFrom(t);
+        }
+
+        @Override
+        Object invoke(Object self, List<Object> args) {
+            arity(args, 0);
+            return (long) size(self);
+        }
+    },
+    GETITEM("__getitem__") {
+        @Override
+        boolean appliesTo(Class<?> t) {
+            return List.class.isAssignableFrom(t) || Map.class.isAssignableFrom(t) || t.isArray()
+                    || CharSequence.class.isAssignableFrom(t);
+        }
+
+        @Override
+        @Nullable
+        Object invoke(Object self, List<Object> args) {
+            arity(args, 1);
+            Object key = args.getFirst();
+            if (self instanceof Map<?, ?> map) {
+                Object k = Keys.find(map, key);
+                if (k == Keys.ABSENT) {
+                    throw PyException.keyError(key);
+                }
+                return map.get(k);
+            }
+            if (key instanceof Slice slice) {
+                return sliceOf(self, slice);
+            }
+            int i = index(self, key);
+            return switch (self) {
+                case List<?> list -> list.get(i);
+                case CharSequence cs -> String.valueOf(cs.charAt(i));
+                default -> Array.get(self, i);
+            };
+        }
+    },
+    SETITEM("__setitem__") {
+        @Override
+        boolean appliesTo(Class<?> t) {
+            return List.class.isAssignableFrom(t) || Map.class.isAssignableFrom(t) || t.isArray();
+        }
+
+        @Override
+        @Nullable
+        @SuppressWarnings("unchecked")
+        Object invoke(Object self, List<Object> args) {
+            arity(args, 2);
+            Object key = args.get(0);
+            Object value = args.get(1);
+            if (self instanceof Map<?, ?> map) {
+                Object k = Keys.find(map, key);
+                ((Map<Object, Object>) map).put(k == Keys.ABSENT ? key : k, value);
+                return null;
+            }
+            int i = index(self, key);
+            if (self instanceof List<?> list) {
+                Object old = list.get(i);
+                ((List<Object>) list).set(i, old == null ? value : Conversions.likeExisting(value, old.getClass()));
+            } else {
+                Array.set(self, i, Conversions.toJava(value, self.getClass().getComponentType()));
+            }
+            return null;
+        }
+    },
+    DELITEM("__delitem__") {
+        @Override
+        boolean appliesTo(Class<?> t) {
+            return List.class.isAssignableFrom(t) || Map.class.isAssignableFrom(t);
+        }
+
+        @Override
+        @Nullable
+        Object invoke(Object self, List<Object> args) {
+            arity(args, 1);
+            Object key = args.getFirst();
+            if (self instanceof Map<?, ?> map) {
+                Object k = Keys.find(map, key);
+                if (k == Keys.ABSENT) {
+                    throw PyException.keyError(key);
+                }
+                map.remove(k);
+                return null;
+            }
+            ((List<?>) self).remove(index(self, key));
+            return null;
+        }
+    },
+    CONTAINS("__contains__") {
+        @Override
+        boolean appliesTo(Class<?> t) {
+            return Collection.class.isAssignableFrom(t) || Map.class.isAssignableFrom(t) || t.isArray()
+                    || CharSequence.class.isAssignableFrom(t);
+        }
+
+        @Override
+        Object invoke(Object self, List<Object> args) {
+            arity(args, 1);
+            Object item = args.getFirst();
+            return switch (self) {
+                case Map<?, ?> map -> Keys.find(map, item) != Keys.ABSENT;
+                case Collection<?> c -> c.contains(item) || (item instanceof Number && c.stream()
+                        .anyMatch(e -> Conversions.sameNumber(e, item)));
+                case CharSequence cs -> item instanceof String s && cs.toString().contains(s);
+                default -> {
+                    for (int i = 0, n = Array.getLength(self); i < n; i++) {
+                        Object e = Array.get(self, i);
+                        if (java.util.Objects.equals(e, item) || Conversions.sameNumber(e, item)) {
+                            yield true;
+                        }
+                    }
+                    yield false;
+                }
+            };
+        }
+    },
+    ITER("__iter__") {
+        @Override
+        boolean appliesTo(Class<?> t) {
+            return Iterable.class.isAssignableFrom(t) || Map.class.isAssignableFrom(t) || t.isArray()
+                    || Iterator.class.isAssignableFrom(t) || BaseStream.class.isAssignableFrom(t);
+        }
+
+        @Override
+        Object invoke(Object self, List<Object> args) {
+            arity(args, 0);
+            return iterator(self);
+        }
+    },
+    NEXT("__next__") {
+        @Override
+        boolean appliesTo(Class<?> t) {
+            return Iterator.class.isAssignableFrom(t);
+        }
+
+        @Override
+        @Nullable
+        Object invoke(Object self, List<Object> args) {
+            arity(args, 0);
+            Iterator<?> it = (Iterator<?>) self;
+            try {
+                if (it.hasNext()) {
+                    return it.next();
+                }
+            } catch (NoSuchElementException e) {
+                // a racing consumer drained it: the iteration is over all the same
+            }
+            throw PyException.stopIteration();
+        }
+    },
+    ENTER("__enter__") {
+        @Override
+        boolean appliesTo(Class<?> t) {
+            return AutoCloseable.class.isAssignableFrom(t);
+        }
+
+        @Override
+        Object invoke(Object self, List<Object> args) {
+            return self;
+        }
+    },
+    EXIT("__exit__") {
+        @Override
+        boolean appliesTo(Class<?> t) {
+            return AutoCloseable.class.isAssignableFrom(t);
+        }
+
+        @Override
+        Object invoke(Object self, List<Object> args) {
+            try {
+                ((AutoCloseable) self).close();
+            } catch (RuntimeException e) {
+                throw e;
+            } catch (Exception e) {
+                throw new java.io.UncheckedIOException(new java.io.IOException(e.toString(), e));
+            }
+            return Boolean.FALSE; // never swallow the exception that ended the block
+        }
+    },
+    LT("__lt__") {
+        @Override
+        boolean appliesTo(Class<?> t) {
+            return Comparable.class.isAssignableFrom(t);
+        }
+
+        @Override
+        Object invoke(Object self, List<Object> args) {
+            return compare(self, args, c -> c < 0);
+        }
+    },
+    LE("__le__") {
+        @Override
+        boolean appliesTo(Class<?> t) {
+            return Comparable.class.isAssignableFrom(t);
+        }
+
+        @Override
+        Object invoke(Object self, List<Object> args) {
+            return compare(self, args, c -> c <= 0);
+        }
+    },
+    GT("__gt__") {
+        @Override
+        boolean appliesTo(Class<?> t) {
+            return Comparable.class.isAssignableFrom(t);
+        }
+
+        @Override
+        Object invoke(Object self, List<Object> args) {
+            return compare(self, args, c -> c > 0);
+        }
+    },
+    GE("__ge__") {
+        @Override
+        boolean appliesTo(Class<?> t) {
+            return Comparable.class.isAssignableFrom(t);
+        }
+
+        @Override
+        Object invoke(Object self, List<Object> args) {
+            return compare(self, args, c -> c >= 0);
+        }
+    },
+    EQ("__eq__") {
+        @Override
+        boolean appliesTo(Class<?> t) {
+            return true;
+        }
+
+        @Override
+        Object invoke(Object self, List<Object> args) {
+            arity(args, 1);
+            return self.equals(args.getFirst());
+        }
+    },
+    NE("__ne__") {
+        @Override
+        boolean appliesTo(Class<?> t) {
+            return true;
+        }
+
+        @Override
+        Object invoke(Object self, List<Object> args) {
+            arity(args, 1);
+            return !self.equals(args.getFirst());
+        }
+    },
+    HASH("__hash__") {
+        @Override
+        boolean appliesTo(Class<?> t) {
+            return true;
+        }
+
+        @Override
+        Object invoke(Object self, List<Object> args) {
+            arity(args, 0);
+            return (long) self.hashCode();
+        }
+    },
+    STR("__str__") {
+        @Override
+        boolean appliesTo(Class<?> t) {
+            return true;
+        }
+
+        @Override
+        Object invoke(Object self, List<Object> args) {
+            arity(args, 0);
+            return String.valueOf(self);
+        }
+    },
+    REPR("__repr__") {
+        @Override
+        boolean appliesTo(Class<?> t) {
+            return true;
+        }
+
+        @Override
+        Object invoke(Object self, List<Object> args) {
+            arity(args, 0);
+            return ObjectModel.repr(self);
+        }
+    };
+
+    /** The names Python's proxy base class implements itself; INSPECT replies leave them out. */
+    static final java.util.Set<String> LOCAL_ATTRS = java.util.Set.of("__eq__", "__ne__", "__lt__", "__le__",
+            "__gt__", "__ge__", "__hash__", "__repr__", "__str__", "__exit__");
+
+    final String pyName;
+
+    Dunder(String pyName) {
+        this.pyName = pyName;
+    }
+
+    abstract boolean appliesTo(Class<?> type);
+
+    @Nullable
+    abstract Object invoke(Object self, List<Object> args);
+
+    static void arity(List<Object> args, int n) {
+        if (args.size() != n) {
+            throw PyException.typeError("expected " + n + " argument" + (n == 1 ? "" : "s") + ", got " + args.size());
+        }
+    }
+
+    static int size(Object self) {
+        return switch (self) {
+            case Collection<?> c -> c.size();
+            case Map<?, ?> m -> m.size();
+            case CharSequence cs -> cs.length();
+            default -> Array.getLength(self);
+        };
+    }
+
+    /** A Python index (negative counts from the end) as a Java one, or IndexError. */
+    static int index(Object self, @Nullable Object key) {
+        long i = switch (key) {
+            case Long l -> l;
+            case Integer n -> n;
+            case Boolean b -> b ? 1 : 0;
+            case BigInteger big -> throw PyException.indexError("cannot fit 'int' into an index-sized integer");
+            case null, default -> throw PyException.typeError("indices must be integers or slices, not "
+                    + ObjectModel.pythonTypeName(key));
+        };
+        int n = size(self);
+        long j = i < 0 ? i + n : i;
+        if (j < 0 || j >= n) {
+            throw PyException.indexError("index " + i + " out of range for length " + n);
+        }
+        return (int) j;
+    }
+
+    static Iterator<?> iterator(Object self) {
+        return switch (self) {
+            case Iterator<?> it -> it;
+            case Iterable<?> it -> it.iterator();
+            case Map<?, ?> m -> m.keySet().iterator();
+            case BaseStream<?, ?> s -> s.iterator();
+            default -> {
+                int n = Array.getLength(self);
+                List<Object> items = new ArrayList<>(n);
+                for (int i = 0; i < n; i++) {
+                    items.add(Array.get(self, i));
+                }
+                yield items.iterator();
+            }
+        };
+    }
+
+    /** Python slicing of a sequence: a new list (or string) with the selected items. */
+    private static Object sliceOf(Object self, Slice slice) {
+        int n = size(self);
+        long step = slice.step() == null ? 1 : ((Number) slice.step()).longValue();
+        if (step == 0) {
+            throw PyException.valueError("slice step cannot be zero");
+        }
+        long start = bound(slice.start(), n, step < 0 ? n - 1 : 0, step);
+        long stop = bound(slice.stop(), n, step < 0 ? -1 : n, step);
+        StringBuilder text = self instanceof CharSequence ? new StringBuilder() : null;
+        List<Object> out = new ArrayList<>();
+        for (long i = start; step > 0 ? i < stop : i > stop; i += step) {
+            int k = (int) i;
+            switch (self) {
+                case List<?> list -> out.add(list.get(k));
+                case CharSequence cs -> text.append(cs.charAt(k));
+                default -> out.add(Array.get(self, k));
+            }
+        }
+        return text != null ? text.toString() : out;
+    }
+
+    private static long bound(@Nullable Object value, int n, long dflt, long step) {
+        if (value == null) {
+            return dflt;
+        }
+        if (!(value instanceof Long v)) {
+            throw PyException.typeError("slice indices must be integers or None");
+        }
+        long i = v < 0 ? v + n : v;
+        if (step > 0) {
+            return Math.max(0, Math.min(i, n));
+        }
+        return Math.max(-1, Math.min(i, n - 1));
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static Object compare(Object self, List<Object> args, java.util.function.IntPredicate test) {
+        arity(args, 1);
+        Object other = args.getFirst();
+        try {
+            return test.test(((Comparable) self).compareTo(Conversions.likeExisting(other, self.getClass())));
+        } catch (ClassCastException | NullPointerException e) {
+            return PyConstant.NOT_IMPLEMENTED;
+        }
+    }
+}

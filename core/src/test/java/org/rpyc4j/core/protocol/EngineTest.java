@@ -1,0 +1,85 @@
+package org.rpyc4j.core.protocol;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.rpyc4j.api.Dialect;
+import org.rpyc4j.api.Exposed;
+import org.rpyc4j.api.NetRef;
+import org.rpyc4j.api.ServiceFactory;
+import org.rpyc4j.api.error.RemoteException;
+import org.rpyc4j.api.error.RemoteValueError;
+
+class EngineTest {
+    public static class CalcService {
+        @Exposed
+        public long add(long a, long b) {
+            return a + b;
+        }
+
+        @Exposed
+        public List<String> names() {
+            return new ArrayList<>(List.of("a", "b", "c"));
+        }
+
+        @Exposed
+        public Object apply(Function<Object, Object> f, Object x) {
+            return f.apply(x);
+        }
+
+        @Exposed
+        public int fail(String kind) {
+            throw switch (kind) {
+                case "value" -> new IllegalArgumentException("bad");
+                default -> new IllegalStateException("broken");
+            };
+        }
+
+        public int hidden() {
+            return 42;
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Dialect.class)
+    void callsAndValues(Dialect dialect) throws Exception {
+        try (LoopbackPair pair = LoopbackPair.open(ServiceFactory.shared(new CalcService()), dialect)) {
+            NetRef root = pair.client.root();
+            assertEquals(5L, root.callMethod("add", 2, 3));
+            assertEquals(dialect, pair.server.dialect());
+            assertEquals("CALC", ((NetRef) root.getattr("get_service_name")).call());
+            NetRef names = (NetRef) root.callMethod("names");
+            assertEquals(3, names.len());
+            assertEquals("c", names.getItem(-1L));
+            List<Object> items = new ArrayList<>();
+            names.forEach(items::add);
+            assertEquals(List.of("a", "b", "c"), items);
+            assertThrows(RemoteValueError.class, () -> root.callMethod("fail", "value"));
+            RemoteException e = assertThrows(RemoteException.class, () -> root.callMethod("fail", "state"));
+            assertEquals("java.lang.IllegalStateException", e.pythonType());
+            RemoteException hidden = assertThrows(RemoteException.class, () -> root.getattr("hidden"));
+            assertEquals("AttributeError", hidden.pythonType());
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Dialect.class)
+    void callbacksNest(Dialect dialect) throws Exception {
+        try (LoopbackPair pair = LoopbackPair.open(ServiceFactory.shared(new CalcService()), dialect)) {
+            NetRef root = pair.client.root();
+            // the server calls back into the client, which calls into the server again
+            Function<Object, Object> callback = x -> root.callMethod("add", x, 100L);
+            Object result = root.callMethod("apply", callback, 1L);
+            assertEquals(101L, result);
+            assertInstanceOf(NetRef.class, root.callMethod("names"));
+            assertTrue(pair.server.exportedObjectCount() > 0);
+        }
+    }
+}
