@@ -410,8 +410,7 @@ public final class RpycConnection implements Connection, ObjectContext {
         while (true) {
             roleLock.lock();
             try {
-                boolean demand = serving > 0 || executing > 0 || !pending.isEmpty();
-                if (reading || closed.get() || !demand) {
+                if (reading || closed.get() || !hasDemand()) {
                     return;
                 }
                 reading = true;
@@ -510,14 +509,27 @@ public final class RpycConnection implements Connection, ObjectContext {
         }
     }
 
+    /**
+     * Gives up the reader role. Whoever waits for it is woken; and if reading is still needed (requests
+     * pending or running, or a thread serving), a standby is started too, since the woken threads may all be
+     * leaving with their replies. A standby that finds the role taken just ends.
+     */
     private void releaseRole() {
         roleLock.lock();
         try {
             reading = false;
             roleFreed.signalAll();
+            if (!closed.get() && hasDemand()) {
+                startStandby();
+            }
         } finally {
             roleLock.unlock();
         }
+    }
+
+    /** Whether anyone needs the stream read. Called holding roleLock. */
+    private boolean hasDemand() {
+        return serving > 0 || executing > 0 || !pending.isEmpty();
     }
 
     private void signalAll() {
