@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
+import org.rpyc4j.core.object.PyException;
 
 /**
  * The objects this side has sent by reference, so that the peer can name them back. An entry lives while
@@ -50,7 +51,7 @@ final class ObjectTable {
     synchronized Object lookup(IdPack id) {
         Entry e = byId.get(id);
         if (e == null) {
-            throw new UnknownObjectException(id);
+            throw PyException.keyError(id.toTuple()); // as Python's table answers an unknown id_pack
         }
         return e.object;
     }
@@ -88,12 +89,5 @@ final class ObjectTable {
     /** The id the owner gives a class, stable for the class's lifetime. */
     static long classId(Class<?> type) {
         return CLASS_IDS.get(type);
-    }
-
-    /** Raised when the peer names an object that is not (or no longer) in the table. */
-    static final class UnknownObjectException extends java.util.NoSuchElementException {
-        UnknownObjectException(IdPack id) {
-            super("no object with id_pack " + id.toTuple() + " on this side");
-        }
     }
 }
