@@ -5,7 +5,6 @@ import java.io.OutputStream;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
-import java.util.Arrays;
 import java.util.Objects;
 import java.util.zip.Deflater;
 import org.rpyc4j.core.brine.BrineWriter;
@@ -15,9 +14,12 @@ import org.rpyc4j.core.brine.BrineWriter;
  * {@code write} call followed by {@code flush}, so frames from different threads never interleave as long
  * as callers serialise calls on the same stream.
  *
- * <p>Compression follows Python: when {@code compressionThreshold >= 0} and the payload is strictly longer
- * than it (Python: 3000), the body is the payload compressed in zlib format (RFC 1950) at level 1, even if
- * that is larger, and the flag is 1. A negative threshold turns compression off.
+ * <p>Compression: when {@code compressionThreshold >= 0} and the payload is strictly longer than it (Python:
+ * 3000), the body is the payload compressed in zlib format (RFC 1950) at level 1 and the flag is 1, as Python
+ * sends it; but only where that pays. Python compresses even when the result is larger; any RPyC reader
+ * takes a plain frame of any size, so a payload that does not shrink goes out plain, and a large one is
+ * first tried on a sample so that incompressible megabytes cost no deflating. A negative threshold turns
+ * compression off.
  */
 public final class FrameWriter {
     /** Python's threshold: 3000-byte payloads go plain, 3001-byte ones compressed. */
@@ -26,6 +28,8 @@ public final class FrameWriter {
     static final byte FLUSHER = 0x0a;
     private static final int HEADER_SIZE = FrameReader.HEADER_SIZE;
     private static final int COMPRESSION_LEVEL = 1;
+    /** Payloads larger than this are first tried on a sample of this size. */
+    private static final int SAMPLE = 64 * 1024;
     private static final VarHandle INT_BE = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
 
     private FrameWriter() {
@@ -35,9 +39,7 @@ public final class FrameWriter {
     public static void writeFrame(OutputStream out, byte[] payload, int off, int len, int compressionThreshold)
             throws IOException {
         Objects.checkFromIndexSize(off, len, payload.length);
-        if (compresses(len, compressionThreshold)) {
-            writeCompressed(out, payload, off, len);
-        } else {
+        if (!compresses(len, compressionThreshold) || !writeCompressed(out, payload, off, len)) {
             byte[] frame = new byte[HEADER_SIZE + len + 1];
             INT_BE.set(frame, 0, len);
             System.arraycopy(payload, off, frame, HEADER_SIZE, len);
@@ -63,9 +65,7 @@ public final class FrameWriter {
             throw new IllegalArgumentException("the writer holds " + frame.size()
                     + " bytes, fewer than the 5 reserved for the header");
         }
-        if (compresses(len, compressionThreshold)) {
-            writeCompressed(out, frame.array(), HEADER_SIZE, len);
-        } else {
+        if (!compresses(len, compressionThreshold) || !writeCompressed(out, frame.array(), HEADER_SIZE, len)) {
             frame.setInt(0, len);
             frame.array()[4] = 0;
             frame.writeByte(FLUSHER); // may grow the buffer: read array() only afterwards
@@ -78,19 +78,24 @@ public final class FrameWriter {
         return compressionThreshold >= 0 && len > compressionThreshold;
     }
 
-    /** Compresses the payload into a new frame array and writes it with one call. */
-    private static void writeCompressed(OutputStream out, byte[] payload, int off, int len) throws IOException {
+    /**
+     * Compresses the payload into a new frame array and writes it with one call, if the body comes out
+     * smaller than the payload; otherwise writes nothing and returns false.
+     */
+    private static boolean writeCompressed(OutputStream out, byte[] payload, int off, int len) throws IOException {
+        if (len > 4 * SAMPLE && !shrinks(payload, off + len / 2 - SAMPLE / 2, SAMPLE)) {
+            return false;
+        }
         Deflater deflater = new Deflater(COMPRESSION_LEVEL, false);
         try {
             deflater.setInput(payload, off, len);
             deflater.finish();
-            // zlib's compressBound: the output nearly always fits at the first attempt
-            long bound = (long) len + (len >>> 12) + (len >>> 14) + (len >>> 25) + 13;
-            byte[] frame = new byte[(int) Math.min(Integer.MAX_VALUE - 8, HEADER_SIZE + bound + 1)];
+            // room for a body one byte shorter than the payload: filling it means compression does not pay
+            byte[] frame = new byte[HEADER_SIZE + len];
             int n = HEADER_SIZE;
             while (!deflater.finished()) {
                 if (n == frame.length - 1) {
-                    frame = Arrays.copyOf(frame, (int) Math.min(Integer.MAX_VALUE - 8, 2L * frame.length));
+                    return false;
                 }
                 n += deflater.deflate(frame, n, frame.length - 1 - n);
             }
@@ -98,6 +103,24 @@ public final class FrameWriter {
             frame[4] = 1;
             frame[n] = FLUSHER;
             out.write(frame, 0, n + 1);
+            return true;
+        } finally {
+            deflater.end();
+        }
+    }
+
+    /** Whether a sample of the payload shrinks by at least a tenth. */
+    private static boolean shrinks(byte[] payload, int off, int len) {
+        Deflater deflater = new Deflater(COMPRESSION_LEVEL, false);
+        try {
+            deflater.setInput(payload, off, len);
+            deflater.finish();
+            byte[] sink = new byte[len];
+            int n = 0;
+            while (!deflater.finished() && n < sink.length) {
+                n += deflater.deflate(sink, n, sink.length - n);
+            }
+            return deflater.finished() && n < len - len / 10;
         } finally {
             deflater.end();
         }

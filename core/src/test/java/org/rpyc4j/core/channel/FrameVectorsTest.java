@@ -2,6 +2,7 @@ package org.rpyc4j.core.channel;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.DynamicContainer.dynamicContainer;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
@@ -108,10 +109,15 @@ class FrameVectorsTest {
             assertEquals(Hex.encode(frame), Hex.encode(written));
             return;
         }
-        // zlib output may differ between zlib versions: compare after reading back
-        assertEquals(1, written[4]);
+        // zlib output may differ between zlib versions: compare after reading back; a payload that does not
+        // shrink (the capture's random bytes) goes out plain, which every RPyC reader accepts
         assertEquals(0x0a, written[written.length - 1]);
-        assertEquals("7801", Hex.encode(written, 5, 7), "zlib format at level 1");
+        if (written[4] == 1) {
+            assertEquals("7801", Hex.encode(written, 5, 7), "zlib format at level 1");
+            assertTrue(written.length < payload.length + 6, "compressed only where it pays");
+        } else {
+            assertEquals(payload.length + 6, written.length);
+        }
         assertArrayEquals(payload, new FrameReader(new ByteArrayInputStream(written), LIMIT, LIMIT).readPayload());
     }
 
