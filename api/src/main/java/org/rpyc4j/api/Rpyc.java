@@ -73,15 +73,23 @@ public final class Rpyc {
      * {@code connect_subproc}); closing the connection ends the process. Its standard error is inherited.
      */
     public static Connection connectSubprocess(List<String> command, ConnectOptions options) {
+        return connectSubprocess(new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT), options);
+    }
+
+    /**
+     * Starts the process {@code builder} describes (its environment, directory and standard error as set
+     * there) and connects to it over its standard input and output; closing the connection ends the process.
+     */
+    public static Connection connectSubprocess(ProcessBuilder builder, ConnectOptions options) {
         try {
-            Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+            Process process = builder.start();
             Transport transport = Transport.of(process.getInputStream(), process.getOutputStream(), () -> {
                 process.getOutputStream().close();
                 process.destroy();
             }, "subprocess " + process.pid());
             return engine().connect(transport, options);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot start " + command + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot start " + builder.command() + ": " + e.getMessage(), e);
         }
     }
 

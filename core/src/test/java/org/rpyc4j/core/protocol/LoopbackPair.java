@@ -52,9 +52,13 @@ final class LoopbackPair implements AutoCloseable {
     }
 
     @Override
-    public void close() throws InterruptedException {
+    public void close() {
         client.close();
         server.close();
-        serving.join(5000);
+        try {
+            serving.join(5000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

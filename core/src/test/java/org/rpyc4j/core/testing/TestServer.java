@@ -83,12 +83,16 @@ public final class TestServer implements AutoCloseable {
     }
 
     @Override
-    public void close() throws IOException, InterruptedException {
+    public void close() throws IOException {
         listener.close();
-        acceptor.join(5000);
         connections.forEach(RpycConnection::close);
-        for (Thread t : threads) {
-            t.join(5000);
+        try {
+            acceptor.join(5000);
+            for (Thread t : threads) {
+                t.join(5000);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 }
