@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -17,6 +16,7 @@ import org.rpyc4j.api.ConnectOptions;
 import org.rpyc4j.api.Connection;
 import org.rpyc4j.api.Dialect;
 import org.rpyc4j.api.Rpyc;
+import org.rpyc4j.core.testing.Resources;
 import org.rpyc4j.testkit.PythonRpyc;
 
 /** The Java client over a spawned Python process's standard streams (rpyc's {@code connect_stdpipes}). */
@@ -30,9 +30,7 @@ class SubprocessInteropTest {
     void connectsToAPythonServiceOverPipes(PythonRpyc peer, @TempDir Path dir) throws Exception {
         peer.assumeAvailable();
         Path script = dir.resolve("stdio_server.py");
-        try (InputStream in = SubprocessInteropTest.class.getResourceAsStream("/stdio/stdio_server.py")) {
-            Files.write(script, in.readAllBytes());
-        }
+        Files.writeString(script, Resources.text("stdio/stdio_server.py"));
         ProcessBuilder builder = new ProcessBuilder(peer.interpreter().toString(), script.toString())
                 .redirectError(ProcessBuilder.Redirect.INHERIT);
         peer.configure(builder);
