@@ -8,6 +8,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.function.Predicate;
 import java.util.stream.BaseStream;
 import javax.annotation.Nullable;
 import org.rpyc4j.api.value.PyConstant;
@@ -20,26 +21,14 @@ import org.rpyc4j.api.value.Slice;
  * what applies to a type is listed for it.
  */
 enum Dunder {
-    LEN("__len__") {
-        @Override
-        boolean appliesTo(Class<?> t) {
-            return Collection.class.isAssignableFrom(t) || Map.class.isAssignableFrom(t) || t.isArray()
-                    || CharSequence.class.isAssignableFrom(t);
-        }
-
+    LEN("__len__", Kinds.SIZED) {
         @Override
         Object invoke(Object self, List<Object> args) {
             arity(args, 0);
             return (long) size(self);
         }
     },
-    GETITEM("__getitem__") {
-        @Override
-        boolean appliesTo(Class<?> t) {
-            return List.class.isAssignableFrom(t) || Map.class.isAssignableFrom(t) || t.isArray()
-                    || CharSequence.class.isAssignableFrom(t);
-        }
-
+    GETITEM("__getitem__", Kinds.INDEXABLE) {
         @Override
         @Nullable
         Object invoke(Object self, List<Object> args) {
@@ -63,12 +52,7 @@ enum Dunder {
             };
         }
     },
-    SETITEM("__setitem__") {
-        @Override
-        boolean appliesTo(Class<?> t) {
-            return List.class.isAssignableFrom(t) || Map.class.isAssignableFrom(t) || t.isArray();
-        }
-
+    SETITEM("__setitem__", Kinds.WRITABLE) {
         @Override
         @Nullable
         @SuppressWarnings("unchecked")
@@ -91,12 +75,7 @@ enum Dunder {
             return null;
         }
     },
-    DELITEM("__delitem__") {
-        @Override
-        boolean appliesTo(Class<?> t) {
-            return List.class.isAssignableFrom(t) || Map.class.isAssignableFrom(t);
-        }
-
+    DELITEM("__delitem__", Kinds.DELETABLE) {
         @Override
         @Nullable
         Object invoke(Object self, List<Object> args) {
@@ -114,13 +93,7 @@ enum Dunder {
             return null;
         }
     },
-    CONTAINS("__contains__") {
-        @Override
-        boolean appliesTo(Class<?> t) {
-            return Collection.class.isAssignableFrom(t) || Map.class.isAssignableFrom(t) || t.isArray()
-                    || CharSequence.class.isAssignableFrom(t);
-        }
-
+    CONTAINS("__contains__", Kinds.SIZED) {
         @Override
         Object invoke(Object self, List<Object> args) {
             arity(args, 1);
@@ -142,25 +115,14 @@ enum Dunder {
             };
         }
     },
-    ITER("__iter__") {
-        @Override
-        boolean appliesTo(Class<?> t) {
-            return Iterable.class.isAssignableFrom(t) || Map.class.isAssignableFrom(t) || t.isArray()
-                    || Iterator.class.isAssignableFrom(t) || BaseStream.class.isAssignableFrom(t);
-        }
-
+    ITER("__iter__", Kinds.ITERABLE) {
         @Override
         Object invoke(Object self, List<Object> args) {
             arity(args, 0);
             return iterator(self);
         }
     },
-    NEXT("__next__") {
-        @Override
-        boolean appliesTo(Class<?> t) {
-            return Iterator.class.isAssignableFrom(t);
-        }
-
+    NEXT("__next__", Kinds.ITERATOR) {
         @Override
         @Nullable
         Object invoke(Object self, List<Object> args) {
@@ -176,23 +138,13 @@ enum Dunder {
             throw PyException.stopIteration();
         }
     },
-    ENTER("__enter__") {
-        @Override
-        boolean appliesTo(Class<?> t) {
-            return AutoCloseable.class.isAssignableFrom(t);
-        }
-
+    ENTER("__enter__", Kinds.CLOSEABLE) {
         @Override
         Object invoke(Object self, List<Object> args) {
             return self;
         }
     },
-    EXIT("__exit__") {
-        @Override
-        boolean appliesTo(Class<?> t) {
-            return AutoCloseable.class.isAssignableFrom(t);
-        }
-
+    EXIT("__exit__", Kinds.CLOSEABLE) {
         @Override
         Object invoke(Object self, List<Object> args) {
             try {
@@ -205,104 +157,59 @@ enum Dunder {
             return Boolean.FALSE; // never swallow the exception that ended the block
         }
     },
-    LT("__lt__") {
-        @Override
-        boolean appliesTo(Class<?> t) {
-            return Comparable.class.isAssignableFrom(t);
-        }
-
+    LT("__lt__", Kinds.COMPARABLE) {
         @Override
         Object invoke(Object self, List<Object> args) {
             return compare(self, args, c -> c < 0);
         }
     },
-    LE("__le__") {
-        @Override
-        boolean appliesTo(Class<?> t) {
-            return Comparable.class.isAssignableFrom(t);
-        }
-
+    LE("__le__", Kinds.COMPARABLE) {
         @Override
         Object invoke(Object self, List<Object> args) {
             return compare(self, args, c -> c <= 0);
         }
     },
-    GT("__gt__") {
-        @Override
-        boolean appliesTo(Class<?> t) {
-            return Comparable.class.isAssignableFrom(t);
-        }
-
+    GT("__gt__", Kinds.COMPARABLE) {
         @Override
         Object invoke(Object self, List<Object> args) {
             return compare(self, args, c -> c > 0);
         }
     },
-    GE("__ge__") {
-        @Override
-        boolean appliesTo(Class<?> t) {
-            return Comparable.class.isAssignableFrom(t);
-        }
-
+    GE("__ge__", Kinds.COMPARABLE) {
         @Override
         Object invoke(Object self, List<Object> args) {
             return compare(self, args, c -> c >= 0);
         }
     },
-    EQ("__eq__") {
-        @Override
-        boolean appliesTo(Class<?> t) {
-            return true;
-        }
-
+    EQ("__eq__", Kinds.ANY) {
         @Override
         Object invoke(Object self, List<Object> args) {
             arity(args, 1);
             return self.equals(args.getFirst());
         }
     },
-    NE("__ne__") {
-        @Override
-        boolean appliesTo(Class<?> t) {
-            return true;
-        }
-
+    NE("__ne__", Kinds.ANY) {
         @Override
         Object invoke(Object self, List<Object> args) {
             arity(args, 1);
             return !self.equals(args.getFirst());
         }
     },
-    HASH("__hash__") {
-        @Override
-        boolean appliesTo(Class<?> t) {
-            return true;
-        }
-
+    HASH("__hash__", Kinds.ANY) {
         @Override
         Object invoke(Object self, List<Object> args) {
             arity(args, 0);
             return (long) self.hashCode();
         }
     },
-    STR("__str__") {
-        @Override
-        boolean appliesTo(Class<?> t) {
-            return true;
-        }
-
+    STR("__str__", Kinds.ANY) {
         @Override
         Object invoke(Object self, List<Object> args) {
             arity(args, 0);
             return String.valueOf(self);
         }
     },
-    REPR("__repr__") {
-        @Override
-        boolean appliesTo(Class<?> t) {
-            return true;
-        }
-
+    REPR("__repr__", Kinds.ANY) {
         @Override
         Object invoke(Object self, List<Object> args) {
             arity(args, 0);
@@ -315,12 +222,36 @@ enum Dunder {
             "__gt__", "__ge__", "__hash__", "__repr__", "__str__", "__exit__");
 
     final String pyName;
+    private final Predicate<Class<?>> appliesTo;
 
-    Dunder(String pyName) {
+    Dunder(String pyName, Predicate<Class<?>> appliesTo) {
         this.pyName = pyName;
+        this.appliesTo = appliesTo;
     }
 
-    abstract boolean appliesTo(Class<?> type);
+    /** Whether instances of {@code type} support this special method. */
+    boolean appliesTo(Class<?> type) {
+        return appliesTo.test(type);
+    }
+
+    /** The kinds of Java types that support a special method. */
+    private static final class Kinds {
+        static final Predicate<Class<?>> ANY = t -> true;
+        static final Predicate<Class<?>> SIZED = t -> Collection.class.isAssignableFrom(t)
+                || Map.class.isAssignableFrom(t) || t.isArray() || CharSequence.class.isAssignableFrom(t);
+        static final Predicate<Class<?>> INDEXABLE = t -> List.class.isAssignableFrom(t)
+                || Map.class.isAssignableFrom(t) || t.isArray() || CharSequence.class.isAssignableFrom(t);
+        static final Predicate<Class<?>> WRITABLE = t -> List.class.isAssignableFrom(t)
+                || Map.class.isAssignableFrom(t) || t.isArray();
+        static final Predicate<Class<?>> DELETABLE = t -> List.class.isAssignableFrom(t)
+                || Map.class.isAssignableFrom(t);
+        static final Predicate<Class<?>> ITERABLE = t -> Iterable.class.isAssignableFrom(t)
+                || Map.class.isAssignableFrom(t) || t.isArray() || Iterator.class.isAssignableFrom(t)
+                || BaseStream.class.isAssignableFrom(t);
+        static final Predicate<Class<?>> ITERATOR = Iterator.class::isAssignableFrom;
+        static final Predicate<Class<?>> CLOSEABLE = AutoCloseable.class::isAssignableFrom;
+        static final Predicate<Class<?>> COMPARABLE = Comparable.class::isAssignableFrom;
+    }
 
     @Nullable
     abstract Object invoke(Object self, List<Object> args);

@@ -274,15 +274,20 @@ public final class ObjectModel {
                 || functionalMethod(obj.getClass()) != null;
     }
 
+    /**
+     * The method that calling {@code type}'s instances invokes: the single abstract method of a functional
+     * interface it implements. Any such interface counts for a lambda (a hidden class, made to be called);
+     * a named class counts only through {@code @FunctionalInterface}, {@code Runnable} or {@code Callable},
+     * so that, say, a {@code Comparable} is not mistaken for a function.
+     */
     @Nullable
     private static Method functionalMethod(Class<?> type) {
         for (Class<?> i : type.getInterfaces()) {
-            if (JavaType.accessible(i)) {
-                Method sam = Conversions.singleAbstractMethod(i);
-                if (sam != null && (i.isAnnotationPresent(FunctionalInterface.class) || i == Runnable.class
-                        || i == java.util.concurrent.Callable.class)) {
-                    return sam;
-                }
+            Method sam = Conversions.singleAbstractMethod(i);
+            if (sam != null && (type.isHidden() || i.isAnnotationPresent(FunctionalInterface.class)
+                    || i == Runnable.class || i == java.util.concurrent.Callable.class)
+                    && (JavaType.accessible(i) || sam.trySetAccessible())) {
+                return sam;
             }
         }
         return null;

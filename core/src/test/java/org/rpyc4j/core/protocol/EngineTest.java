@@ -34,6 +34,12 @@ class EngineTest {
             return f.apply(x);
         }
 
+        /** A lambda of a plain interface of the caller's, not marked {@code @FunctionalInterface}. */
+        @Exposed
+        public Adder adder(long base) {
+            return x -> base + x;
+        }
+
         @Exposed
         public int fail(String kind) {
             throw switch (kind) {
@@ -66,6 +72,23 @@ class EngineTest {
             assertEquals("java.lang.IllegalStateException", e.pythonType());
             RemoteException hidden = assertThrows(RemoteException.class, () -> root.getattr("hidden"));
             assertEquals("AttributeError", hidden.pythonType());
+        }
+    }
+
+    /** Deliberately not annotated {@code @FunctionalInterface}. */
+    public interface Adder {
+        long add(long x);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Dialect.class)
+    void lambdasAreCallable(Dialect dialect) throws Exception {
+        try (LoopbackPair pair = LoopbackPair.open(ServiceFactory.shared(new CalcService()), dialect)) {
+            NetRef adder = (NetRef) pair.client.root().callMethod("adder", 10L);
+            assertEquals(15L, adder.call(5L));
+            // a Comparable is no function: not callable
+            NetRef names = (NetRef) pair.client.root().callMethod("names");
+            assertThrows(org.rpyc4j.api.error.RemoteTypeError.class, () -> names.call());
         }
     }
 

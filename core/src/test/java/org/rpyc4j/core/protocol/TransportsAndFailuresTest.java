@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PipedInputStream;
-import java.io.PipedOutputStream;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -14,6 +12,8 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
+import java.nio.channels.Channels;
+import java.nio.channels.Pipe;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.nio.file.Files;
@@ -148,18 +148,20 @@ class TransportsAndFailuresTest {
     @Test
     void servesOverPipes() {
         assertTimeoutPreemptively(BOUND, () -> {
-            PipedInputStream serverIn = new PipedInputStream(1 << 16);
-            PipedOutputStream clientOut = new PipedOutputStream(serverIn);
-            PipedInputStream clientIn = new PipedInputStream(1 << 16);
-            PipedOutputStream serverOut = new PipedOutputStream(clientIn);
-            Transport serverSide = Transport.of(serverIn, serverOut, () -> {
-                serverOut.close();
-                serverIn.close();
-            }, "pipe");
-            Transport clientSide = Transport.of(clientIn, clientOut, () -> {
-                clientOut.close();
-                clientIn.close();
-            }, "pipe");
+            // OS pipes (java.io's piped streams break when the thread that last wrote has ended, and here
+            // whichever thread runs a request writes its answer)
+            Pipe toServer = Pipe.open();
+            Pipe toClient = Pipe.open();
+            Transport serverSide = Transport.of(Channels.newInputStream(toServer.source()),
+                    Channels.newOutputStream(toClient.sink()), () -> {
+                        toClient.sink().close();
+                        toServer.source().close();
+                    }, "pipe");
+            Transport clientSide = Transport.of(Channels.newInputStream(toClient.source()),
+                    Channels.newOutputStream(toServer.sink()), () -> {
+                        toServer.sink().close();
+                        toClient.source().close();
+                    }, "pipe");
             Thread serving = Thread.ofVirtual().start(() ->
                     RpycConnection.server(serverSide, slow(), ProtocolConfig.defaults(), null).serveAll());
             // pipes cannot time out a read: waiting threads let a standby reader read for them
