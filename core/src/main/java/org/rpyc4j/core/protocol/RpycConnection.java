@@ -95,6 +95,9 @@ public final class RpycConnection implements Connection, ObjectContext {
     private boolean reading;
     private int executing;
     private int serving;
+    /** When the role last fell vacant while requests ran, and whether the watchdog looks at this connection. */
+    private long vacantSince;
+    private boolean watched;
 
     private final AtomicBoolean closed = new AtomicBoolean();
     private final CompletableFuture<Void> closeFuture = new CompletableFuture<>();
@@ -368,12 +371,20 @@ public final class RpycConnection implements Connection, ObjectContext {
                     }
                 }
                 if (done.getAsBoolean()) {
+                    if (!reading) {
+                        roleVacated(); // leaving: whoever else needs the stream must get it
+                    }
                     return;
                 }
                 if (closed.get()) {
                     throw new ConnectionClosedException("connection closed: " + closeReason);
                 }
                 reading = true;
+            } catch (RequestTimeoutException e) {
+                if (!reading) {
+                    roleVacated();
+                }
+                throw e;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new RpycException("interrupted while waiting for the peer", e);
@@ -480,16 +491,19 @@ public final class RpycConnection implements Connection, ObjectContext {
         }
     }
 
-    /** Gives up the reader role before executing a request, so that reading goes on meanwhile. */
+    /**
+     * Gives up the reader role before executing a request. Usually the request is over in microseconds and
+     * this thread reads on afterwards, so no other thread is involved; threads waiting for a reply are woken
+     * at once, and if the request runs long (it may wait for the peer's next request), the
+     * {@link VacancyWatchdog} starts a reader.
+     */
     private void beginRequest() {
         roleLock.lock();
         try {
             executing++;
             reading = false;
-            if (executing < MAX_CONCURRENT_REQUESTS && roleLock.hasWaiters(roleFreed)) {
-                roleFreed.signalAll(); // not signal(): the one woken might be giving up on a timeout
-            } else if (executing < MAX_CONCURRENT_REQUESTS) {
-                startStandby();
+            if (executing < MAX_CONCURRENT_REQUESTS) {
+                roleVacated();
             }
             // at the limit nobody is woken: the next request to finish resumes reading
         } finally {
@@ -509,19 +523,55 @@ public final class RpycConnection implements Connection, ObjectContext {
         }
     }
 
-    /**
-     * Gives up the reader role. Whoever waits for it is woken; and if reading is still needed (requests
-     * pending or running, or a thread serving), a standby is started too, since the woken threads may all be
-     * leaving with their replies. A standby that finds the role taken just ends.
-     */
+    /** Gives up the reader role after reading a reply or failing. */
     private void releaseRole() {
         roleLock.lock();
         try {
             reading = false;
-            roleFreed.signalAll();
-            if (!closed.get() && hasDemand()) {
+            roleVacated();
+        } finally {
+            roleLock.unlock();
+        }
+    }
+
+    /**
+     * The reader role is free: hand it on to whoever needs it. Threads waiting for it are woken (one that
+     * leaves with its reply calls this again); with nobody waiting, replies still owed to async callers get a
+     * standby reader at once, and running requests get the watchdog's attention. Called holding roleLock.
+     */
+    private void roleVacated() {
+        if (closed.get()) {
+            return;
+        }
+        if (roleLock.hasWaiters(roleFreed)) {
+            roleFreed.signalAll(); // not signal(): the one woken might be giving up on a timeout
+        } else if (!pending.isEmpty()) {
+            startStandby();
+        } else if (executing > 0) {
+            vacantSince = System.nanoTime();
+            if (!watched) {
+                watched = true;
+                VacancyWatchdog.watch(this);
+            }
+        }
+    }
+
+    /**
+     * For the {@link VacancyWatchdog}: starts a reader if the role has been vacant for {@code patience} while
+     * requests run. Returns whether the connection still needs watching.
+     */
+    boolean checkVacancy(long now, long patience) {
+        roleLock.lock();
+        try {
+            if (closed.get() || reading || executing == 0) {
+                watched = false;
+                return false;
+            }
+            if (now - vacantSince >= patience && executing < MAX_CONCURRENT_REQUESTS) {
+                vacantSince = now;
                 startStandby();
             }
+            return true;
         } finally {
             roleLock.unlock();
         }
