@@ -92,4 +92,26 @@ public interface NetRef extends Iterable<Object> {
 
     /** A Java view of the object: calling a method of {@code api} calls the peer's method of that name. */
     <T> T as(Class<T> api);
+
+    /**
+     * A live {@code java.util.List} view of a remote sequence (a Python list): {@code size}, {@code get},
+     * {@code set}, {@code add}, {@code remove}, {@code clear} and iteration are requests on the remote object,
+     * using only special methods ({@code __len__}, {@code __getitem__}, {@code __setitem__} with slices,
+     * {@code __delitem__}, {@code __iadd__}, {@code __iter__}), which rpyc's default policy allows. Iteration
+     * fetches items in batches (BUFFITER); negative indices are not interpreted. Python exceptions arrive as the
+     * usual {@link org.rpyc4j.api.error.PythonError}s ({@code IndexError} is an
+     * {@link IndexOutOfBoundsException}).
+     */
+    java.util.List<Object> asList();
+
+    /**
+     * A live {@code java.util.Map} view of a remote mapping (a Python dict): {@code get} ({@code null} when the key
+     * is absent), {@code put}, {@code remove}, {@code containsKey}, {@code size} and iteration (entries through
+     * {@code items()} where the peer allows it, else keys and one {@code __getitem__} per value) are requests on
+     * the remote object.
+     */
+    java.util.Map<Object, Object> asMap();
+
+    /** The remote callable as a {@code Function}: {@code apply(x)} is {@code obj(x)}. */
+    java.util.function.Function<Object, Object> asFunction();
 }

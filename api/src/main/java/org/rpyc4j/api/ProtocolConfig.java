@@ -19,7 +19,8 @@ import java.util.Objects;
  * <tr><td>exposedPrefix</td><td>{@code exposed_}</td><td>the prefix of exposed names</td></tr>
  * <tr><td>allowGetattr / allowSetattr / allowDelattr</td><td>true / false / false</td><td>which attribute
  *     requests are served at all</td></tr>
- * <tr><td>allowPickle</td><td>false</td><td>a Java peer cannot pickle; PICKLE is always refused</td></tr>
+ * <tr><td>allowPickle</td><td>false</td><td>PICKLE is answered (with a pickle of plain data: numbers, strings,
+ *     bytes, tuples, lists, sets, dicts; anything else is refused) instead of refused</td></tr>
  * <tr><td>includeLocalTraceback</td><td>true</td><td>exceptions sent to the peer carry the stack</td></tr>
  * <tr><td>includeLocalVersion</td><td>true</td><td>exceptions carry a version string</td></tr>
  * <tr><td>syncRequestTimeout</td><td>30 s</td><td>how long a synchronous request waits for its reply</td></tr>
@@ -63,10 +64,13 @@ public record ProtocolConfig(
         return DEFAULTS;
     }
 
-    /** rpyc's classic configuration: every attribute reachable and writable, exposed names off. */
+    /**
+     * rpyc's classic configuration, as rpyc's {@code SlaveService} sets it: every attribute reachable and
+     * writable, exposed names off, pickling allowed.
+     */
     public static ProtocolConfig classic() {
         return DEFAULTS.toBuilder().allowAllAttrs(true).allowSetattr(true).allowDelattr(true)
-                .allowExposedAttrs(false).build();
+                .allowExposedAttrs(false).allowPickle(true).build();
     }
 
     /** A builder starting from this configuration. */

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import javax.annotation.Nullable;
 import org.rpyc4j.api.NetRef;
@@ -20,7 +21,9 @@ import org.rpyc4j.api.value.Tuple;
  * among overloads), and the conversion itself. A Python int fits {@code int} best, then {@code long},
  * {@code BigInteger}, the narrower types when it fits them, then the floating types; a str fits
  * {@code String}, then {@code CharSequence}, {@code char} (one character) and enum constants; a tuple becomes
- * an array or a {@code List}; a remote callable becomes any functional interface.
+ * an array or a {@code List}; a peer's list (or set) becomes a {@code List}/{@code Collection} view, its dict a
+ * {@code Map} view ({@link NetRef#asList()}, {@link NetRef#asMap()}); a remote callable becomes any functional
+ * interface.
  */
 public final class Conversions {
     /** Cannot convert. */
@@ -36,6 +39,9 @@ public final class Conversions {
             return type.isPrimitive() ? NO : 3;
         }
         Class<?> boxed = box(type);
+        if (value instanceof Long l && (boxed == Long.class || boxed == Integer.class)) {
+            return integerScore(l, boxed); // int before long when it fits, as a Java literal would choose
+        }
         if (boxed == value.getClass()) {
             return 0;
         }
@@ -50,6 +56,9 @@ public final class Conversions {
             case Tuple t -> type.isArray() ? (allFit(t.items(), type.getComponentType()) ? 3 : NO)
                     : type == List.class || type == Collection.class || type == Iterable.class ? 4 : NO;
             case FrozenSet f -> type == Set.class || type == Collection.class || type == Iterable.class ? 4 : NO;
+            case NetRef r when isMapping(r) && (type == Map.class) -> 4;
+            case NetRef r when isSequence(r) && (type == List.class || type == Collection.class) -> 4;
+            case NetRef r when isSequence(r) && type == Set.class -> 5;
             case NetRef r when type.isInterface() && !type.isInstance(r) ->
                     singleAbstractMethod(type) != null ? 5 : NO;
             default -> NO;
@@ -65,7 +74,10 @@ public final class Conversions {
 
     private static int integerScore(long l, Class<?> boxed) {
         if (boxed == Integer.class) {
-            return l == (int) l ? 1 : NO;
+            return l == (int) l ? 0 : NO;
+        }
+        if (boxed == Long.class) {
+            return 1;
         }
         if (boxed == BigInteger.class) {
             return 3;
@@ -83,6 +95,21 @@ public final class Conversions {
             return 7;
         }
         return NO;
+    }
+
+    /** Whether a peer's object is a Python mapping a Java {@code Map} parameter can view. */
+    static boolean isMapping(NetRef r) {
+        String t = r.typeName();
+        return !r.isClass() && (t.equals("builtins.dict") || t.equals("collections.OrderedDict")
+                || t.equals("collections.defaultdict") || t.equals("collections.Counter")
+                || t.equals("builtins.mappingproxy"));
+    }
+
+    /** Whether a peer's object is a Python sequence or set a Java {@code List}/{@code Collection} can view. */
+    static boolean isSequence(NetRef r) {
+        String t = r.typeName();
+        return !r.isClass() && (t.equals("builtins.list") || t.equals("builtins.tuple") || t.equals("builtins.set")
+                || t.equals("builtins.frozenset") || t.equals("collections.deque") || t.equals("builtins.range"));
     }
 
     private static boolean allFit(List<Object> items, Class<?> component) {
@@ -131,6 +158,9 @@ public final class Conversions {
                     new ArrayList<>(t.items());
             case FrozenSet f when type == Set.class || type == Collection.class || type == Iterable.class ->
                     new LinkedHashSet<>(f.members());
+            case NetRef r when isMapping(r) && type == Map.class -> r.asMap();
+            case NetRef r when isSequence(r) && (type == List.class || type == Collection.class) -> r.asList();
+            case NetRef r when isSequence(r) && type == Set.class -> new LinkedHashSet<>(r.asList());
             case NetRef r when type.isInterface() && singleAbstractMethod(type) != null ->
                     RemoteInterfaces.proxy(r, type, true);
             default -> null;

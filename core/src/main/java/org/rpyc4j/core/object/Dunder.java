@@ -65,6 +65,10 @@ enum Dunder {
                 ((Map<Object, Object>) map).put(k == Keys.ABSENT ? key : k, value);
                 return null;
             }
+            if (key instanceof Slice slice) {
+                setSlice(self, slice, value);
+                return null;
+            }
             int i = index(self, key);
             if (self instanceof List<?> list) {
                 Object old = list.get(i);
@@ -87,6 +91,20 @@ enum Dunder {
                     throw PyException.keyError(key);
                 }
                 map.remove(k);
+                return null;
+            }
+            if (key instanceof Slice slice) {
+                List<?> list = (List<?>) self;
+                long[] r = range(size(self), slice);
+                if (r[2] == 1) {
+                    list.subList((int) r[0], (int) Math.max(r[0], r[1])).clear();
+                } else {
+                    List<Integer> indices = indices(r);
+                    for (int j = indices.size() - 1; j >= 0; j--) {
+                        list.remove((int) indices.get(j));
+                    }
+                    // removing from the end first keeps the other indices valid (they descend for a negative step)
+                }
                 return null;
             }
             ((List<?>) self).remove(index(self, key));
@@ -113,6 +131,17 @@ enum Dunder {
                     yield false;
                 }
             };
+        }
+    },
+    IADD("__iadd__", Kinds.LIST) {
+        @Override
+        @SuppressWarnings("unchecked")
+        Object invoke(Object self, List<Object> args) {
+            arity(args, 1);
+            List<Object> items = new ArrayList<>();
+            PyMethod.iterable(args.getFirst()).forEach(items::add); // collected first: list += list
+            ((List<Object>) self).addAll(items);
+            return self; // list += iterable extends in place
         }
     },
     ITER("__iter__", Kinds.ITERABLE) {
@@ -249,6 +278,7 @@ enum Dunder {
                 || Map.class.isAssignableFrom(t) || t.isArray() || Iterator.class.isAssignableFrom(t)
                 || BaseStream.class.isAssignableFrom(t);
         static final Predicate<Class<?>> ITERATOR = Iterator.class::isAssignableFrom;
+        static final Predicate<Class<?>> LIST = List.class::isAssignableFrom;
         static final Predicate<Class<?>> CLOSEABLE = AutoCloseable.class::isAssignableFrom;
         static final Predicate<Class<?>> COMPARABLE = Comparable.class::isAssignableFrom;
     }
@@ -306,15 +336,63 @@ enum Dunder {
         };
     }
 
-    /** Python slicing of a sequence: a new list (or string) with the selected items. */
-    private static Object sliceOf(Object self, Slice slice) {
-        int n = size(self);
-        long step = slice.step() == null ? 1 : ((Number) slice.step()).longValue();
+    /** {@code (start, stop, step)} of a slice of a sequence of {@code n} items, as Python's {@code slice.indices}. */
+    private static long[] range(int n, Slice slice) {
+        if (slice.step() != null && !(slice.step() instanceof Long)) {
+            throw PyException.typeError("slice indices must be integers or None");
+        }
+        long step = slice.step() == null ? 1 : (Long) slice.step();
         if (step == 0) {
             throw PyException.valueError("slice step cannot be zero");
         }
         long start = bound(slice.start(), n, step < 0 ? n - 1 : 0, step);
         long stop = bound(slice.stop(), n, step < 0 ? -1 : n, step);
+        return new long[] {start, stop, step};
+    }
+
+    /** The indices a slice range selects, in slice order. */
+    private static List<Integer> indices(long[] r) {
+        List<Integer> out = new ArrayList<>();
+        for (long i = r[0]; r[2] > 0 ? i < r[1] : i > r[1]; i += r[2]) {
+            out.add((int) i);
+        }
+        return out;
+    }
+
+    /** {@code seq[slice] = items}: replaces a contiguous range of a list, or assigns an extended slice item by item. */
+    @SuppressWarnings("unchecked")
+    private static void setSlice(Object self, Slice slice, @Nullable Object value) {
+        List<Object> items = new ArrayList<>();
+        PyMethod.iterable(value).forEach(items::add);
+        long[] r = range(size(self), slice);
+        if (r[2] == 1 && self instanceof List<?> list) {
+            List<Object> target = ((List<Object>) list).subList((int) r[0], (int) Math.max(r[0], r[1]));
+            target.clear();
+            target.addAll(items);
+            return;
+        }
+        List<Integer> indices = indices(r);
+        if (indices.size() != items.size()) {
+            throw PyException.valueError("attempt to assign sequence of size " + items.size()
+                    + " to extended slice of size " + indices.size());
+        }
+        for (int j = 0; j < indices.size(); j++) {
+            int i = indices.get(j);
+            if (self instanceof List<?> list) {
+                ((List<Object>) list).set(i, items.get(j));
+            } else {
+                Array.set(self, i, Conversions.toJava(items.get(j), self.getClass().getComponentType()));
+            }
+        }
+    }
+
+    /** Python slicing of a sequence: a new list (or string) with the selected items. */
+    private static Object sliceOf(Object self, Slice slice) {
+        int n = size(self);
+        long[] r = range(n, slice);
+        long start = r[0];
+        long stop = r[1];
+        long step = r[2];
         StringBuilder text = self instanceof CharSequence ? new StringBuilder() : null;
         List<Object> out = new ArrayList<>();
         for (long i = start; step > 0 ? i < stop : i > stop; i += step) {

@@ -23,6 +23,10 @@ final class Invoker {
     @Nullable
     static Object invoke(@Nullable Object target, Member.Methods methods, List<Object> args,
             Map<String, Object> kwargs) {
+        PyMethod python = methods.python();
+        if (python != null && target != null && (python.primary() || methods.overloads().isEmpty())) {
+            return python.invoke(target, args, kwargs);
+        }
         List<Object> positional = kwargs.isEmpty() ? args : null;
         Executable best = null;
         Object[] bestArgs = null;
@@ -41,6 +45,9 @@ final class Invoker {
             }
         }
         if (best == null) {
+            if (python != null && target != null) {
+                return python.invoke(target, args, kwargs); // no Java overload fits: the Python method
+            }
             throw PyException.typeError(noMatch(methods, args, kwargs));
         }
         return invokeExecutable(best, target, bestArgs);
@@ -50,7 +57,7 @@ final class Invoker {
     @Nullable
     private static List<Object> byName(Executable candidate, List<Object> args, Map<String, Object> kwargs) {
         Parameter[] params = candidate.getParameters();
-        if (params.length < args.size() + kwargs.size() || !params[0].isNamePresent()) {
+        if (params.length < args.size() + kwargs.size() || params.length == 0 || !params[0].isNamePresent()) {
             return null;
         }
         List<Object> out = new ArrayList<>(args);

@@ -20,8 +20,10 @@ import org.rpyc4j.api.Exposed;
 
 /**
  * What a Java class offers to Python, computed once per class: its public members (reached through the
- * public, exported types that declare them, so that strong encapsulation never blocks a call), its exposed
- * members, its special methods, and for the class object itself its static members and constructors.
+ * public, exported types that declare them, so that strong encapsulation never blocks a call; public members
+ * of non-public classes in packages open to rpyc4j are made accessible), its exposed members, its special
+ * methods, the Python methods of its kind ({@link PyMethod}), and for the class object itself its static
+ * members, public member classes and constructors.
  */
 final class JavaType {
     private static final Module CORE = JavaType.class.getModule();
@@ -55,21 +57,35 @@ final class JavaType {
         Map<String, Member> exposedFields = new TreeMap<>();
         Map<String, Member> staticFields = new TreeMap<>();
         Set<String> seen = new LinkedHashSet<>();
+        // the object model's own hooks are not members the peer sees
+        for (Class<?> hook : List.of(NamePacked.class, DynamicAttributes.class)) {
+            if (hook.isAssignableFrom(type)) {
+                for (Method m : hook.getDeclaredMethods()) {
+                    seen.add(signature(m));
+                }
+            }
+        }
         for (Class<?> t : hierarchy(type)) {
             boolean accessible = accessible(t);
+            boolean open = !accessible && openToCore(t);
             for (Method m : sorted(t.getDeclaredMethods())) {
                 if (m.isBridge() || m.isSynthetic()) {
                     continue;
                 }
-                String exposedName = exposedName(m, m.getName());
-                boolean isPublic = Modifier.isPublic(m.getModifiers()) && accessible;
-                if (!seen.add(signature(m))) {
+                String sig = signature(m);
+                if (seen.contains(sig)) {
                     continue; // an override already found lower in the hierarchy
                 }
+                String exposedName = exposedName(m, m.getName());
+                boolean isPublic = Modifier.isPublic(m.getModifiers()) && (accessible || open && m.trySetAccessible());
                 if (exposedName != null && (isPublic || makeAccessible(t, m))) {
                     exposedMethods.computeIfAbsent(exposedName, k -> new ArrayList<>()).add(m);
+                    seen.add(sig);
                 }
                 if (isPublic) {
+                    // only a declaration the peer can call hides the ones above it: a public method of a private
+                    // class (ArrayList's iterator) is reached through the public interface that declares it
+                    seen.add(sig);
                     boolean isStatic = Modifier.isStatic(m.getModifiers());
                     if (isStatic && t != type) {
                         continue; // static methods belong to the class that declares them
@@ -81,7 +97,7 @@ final class JavaType {
                 if (f.isSynthetic()) {
                     continue;
                 }
-                boolean isPublic = Modifier.isPublic(f.getModifiers()) && accessible;
+                boolean isPublic = Modifier.isPublic(f.getModifiers()) && (accessible || open && f.trySetAccessible());
                 boolean isStatic = Modifier.isStatic(f.getModifiers());
                 String exposedName = exposedName(f, f.getName());
                 if (exposedName != null && !isStatic && (isPublic || makeAccessible(t, f))) {
@@ -103,21 +119,53 @@ final class JavaType {
                 plainMap.putIfAbsent(d.pyName, new Member.DunderMember(d));
             }
         }
+        for (PyMethod p : PyMethod.values()) {
+            if (p.appliesTo(type)) {
+                Member existing = plainMap.get(p.pyName);
+                if (existing == null) {
+                    plainMap.put(p.pyName, new Member.Methods(p.pyName, List.of(), p.doc, p));
+                } else if (existing instanceof Member.Methods java) {
+                    plainMap.put(p.pyName, new Member.Methods(p.pyName, java.overloads(), java.doc() + "\n" + p.doc, p));
+                }
+            }
+        }
         Map<String, Member> exposedMap = new LinkedHashMap<>(exposedFields);
         exposedMethods.forEach((name, list) -> exposedMap.put(name, group(name, list)));
         Map<String, Member> staticMap = new LinkedHashMap<>(staticFields);
         staticMethods.forEach((name, list) -> staticMap.put(name, group(name, list)));
+        for (Class<?> nested : memberClasses(type)) {
+            staticMap.putIfAbsent(nested.getSimpleName(), new Member.ClassMember(nested));
+        }
         plain = Collections.unmodifiableMap(plainMap);
         exposed = Collections.unmodifiableMap(exposedMap);
         statics = Collections.unmodifiableMap(staticMap);
         List<Constructor<?>> ctors = new ArrayList<>();
-        if (accessible(type) && !Modifier.isAbstract(type.getModifiers()) && !type.isInterface()) {
+        boolean accessible = accessible(type);
+        if ((accessible || openToCore(type)) && !Modifier.isAbstract(type.getModifiers()) && !type.isInterface()) {
             for (Constructor<?> c : type.getConstructors()) {
-                ctors.add(c);
+                if (accessible || c.trySetAccessible()) {
+                    ctors.add(c);
+                }
             }
             ctors.sort(java.util.Comparator.comparing(Invoker::signature));
         }
         constructors = List.copyOf(ctors);
+    }
+
+    /** The public member classes the peer may use (reached as attributes of the class). */
+    private static List<Class<?>> memberClasses(Class<?> type) {
+        List<Class<?>> out = new ArrayList<>();
+        try {
+            for (Class<?> c : type.getClasses()) {
+                if (accessible(c) || openToCore(c)) {
+                    out.add(c);
+                }
+            }
+        } catch (LinkageError | SecurityException e) {
+            // a member class that cannot be loaded: left out
+        }
+        out.sort(java.util.Comparator.comparing(Class::getName));
+        return out;
     }
 
     private static Member.Methods group(String name, List<Executable> overloads) {
@@ -163,6 +211,14 @@ final class JavaType {
         }
         Module module = type.getModule();
         return module.isExported(type.getPackageName(), CORE);
+    }
+
+    /**
+     * Whether the package of {@code type} is open to rpyc4j, so that public members of a class that is not itself
+     * public (a class declared in JShell, a nested class of a class-path application) can be made accessible.
+     */
+    static boolean openToCore(Class<?> type) {
+        return type.getModule().isOpen(type.getPackageName(), CORE);
     }
 
     /** Exposed members of a class its module opens to rpyc4j may be non-public. */

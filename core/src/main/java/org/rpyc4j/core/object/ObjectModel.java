@@ -136,6 +136,9 @@ public final class ObjectModel {
 
     /** DIR: the names the policy lets the peer reach, sorted. */
     public static Tuple dir(ObjectContext ctx, Object obj) {
+        if (obj instanceof DynamicAttributes d) {
+            return new Tuple(new ArrayList<>(new TreeSet<>(d.dynamicDir(ctx))));
+        }
         TreeSet<String> names = new TreeSet<>();
         for (String name : candidateNames(ctx, obj)) {
             try {
@@ -157,6 +160,9 @@ public final class ObjectModel {
         for (String name : candidateNames(ctx, obj)) {
             if (Dunder.LOCAL_ATTRS.contains(name)) {
                 continue; // Python's proxy base class implements these itself
+            }
+            if (obj instanceof DynamicAttributes && !name.startsWith("__")) {
+                continue; // its attributes are what it answers, not Java methods
             }
             Member m = memberOrNull(ctx, obj, name);
             boolean callable = m instanceof Member.Methods || m instanceof Member.DunderMember
@@ -186,8 +192,13 @@ public final class ObjectModel {
             names.addAll(JavaType.of(c).statics.keySet());
         }
         names.addAll(type.plain.keySet());
-        type.exposed.keySet().forEach(n -> names.add(prefix + n));
+        type.exposed.keySet().forEach(n -> {
+            names.add(prefix + n);
+            names.add(n); // reached by its bare name too
+        });
         if (ctx.isRoot(obj)) {
+            names.add(SERVICE_NAME);
+            names.add(SERVICE_ALIASES);
             names.add(prefix + SERVICE_NAME);
             names.add(prefix + SERVICE_ALIASES);
         }
@@ -220,6 +231,9 @@ public final class ObjectModel {
         if (m != null) {
             return m;
         }
+        if (ctx.isRoot(obj) && (name.equals(SERVICE_NAME) || name.equals(SERVICE_ALIASES))) {
+            return new Member.ServiceInfo(name.equals(SERVICE_ALIASES)); // as rpyc's Service classmethods
+        }
         String prefix = ctx.config().exposedPrefix();
         if (!prefix.isEmpty() && name.startsWith(prefix)) {
             String bare = name.substring(prefix.length());
@@ -238,7 +252,8 @@ public final class ObjectModel {
     private static Object materialize(Object obj, Member member, String name) {
         return switch (member) {
             case Member.Methods methods -> new PyCallable.Bound(
-                    obj instanceof Class<?> && isStatic(methods) ? null : obj, methods);
+                    obj instanceof Class<?> && methods.isStatic() ? null : obj, methods);
+            case Member.ClassMember(Class<?> nested) -> nested;
             case Member.DunderMember(Dunder d) -> new PyCallable.BoundDunder(obj, d);
             case Member.FieldMember(Field f) -> {
                 try {
@@ -251,13 +266,15 @@ public final class ObjectModel {
         };
     }
 
-    private static boolean isStatic(Member.Methods methods) {
-        return Modifier.isStatic(methods.overloads().getFirst().getModifiers());
-    }
-
-    /** GETATTR: {@code obj.name} under the policy. */
+    /** GETATTR: {@code obj.name} under the policy (or as a {@link DynamicAttributes} object answers it). */
     @Nullable
     public static Object getAttr(ObjectContext ctx, Object obj, String name) {
+        if (obj instanceof DynamicAttributes d) {
+            if (!ctx.config().allowGetattr()) {
+                throw PyException.attributeError("cannot access '" + name + "'");
+            }
+            return d.dynamicGetattr(ctx, name);
+        }
         String resolved = resolve(ctx, obj, name, ctx.config().allowGetattr());
         Member m = member(ctx, obj, resolved);
         if (m instanceof Member.ServiceInfo(boolean aliases)) {
@@ -293,12 +310,65 @@ public final class ObjectModel {
         return null;
     }
 
+    /**
+     * The name_pack {@code object} is sent with: what a {@link NamePacked} object chooses, else
+     * {@link #namePack(Class) its class's}.
+     */
+    public static String namePack(Object object) {
+        if (object instanceof NamePacked p) {
+            String chosen = p.namePack();
+            if (chosen != null) {
+                return chosen;
+            }
+        }
+        return namePack(object.getClass());
+    }
+
     /** The name_pack for instances of {@code type}: Python's own {@code method} for callables (no INSPECT). */
     public static String namePack(Class<?> type) {
         if (PyCallable.class.isAssignableFrom(type)) {
             return "builtins.method";
         }
         return type.getTypeName();
+    }
+
+    /**
+     * PICKLE: {@code obj} as a pickle of plain Python data (see {@link Pickler}); refused unless the configuration
+     * allows pickling, as rpyc does.
+     */
+    public static byte[] pickle(ObjectContext ctx, Object obj) {
+        if (!ctx.config().allowPickle()) {
+            throw PyException.valueError("pickling is disabled");
+        }
+        return Pickler.dumps(obj);
+    }
+
+    /** Python's {@code sorted(items, key=key, reverse=reverse)} of a Java list, in place. */
+    public static void pySort(List<Object> items, @Nullable Object key, boolean reverse) {
+        PyMethod.sortPython(items, key, reverse);
+    }
+
+    /** What Python's {@code iter(value)} yields for a Java value or a tuple. */
+    public static Iterable<?> pyIterable(@Nullable Object value) {
+        return PyMethod.iterable(value);
+    }
+
+    /** Python's {@code len(value)} of a Java object; TypeError when it has no length. */
+    public static long pyLen(@Nullable Object value) {
+        return switch (value) {
+            case Tuple t -> t.size();
+            case org.rpyc4j.api.value.FrozenSet f -> f.members().size();
+            case String s -> s.codePointCount(0, s.length());
+            case byte[] b -> b.length;
+            case NetRef r -> r.len();
+            case null -> throw PyException.typeError("object of type 'NoneType' has no len()");
+            default -> {
+                if (Dunder.LEN.appliesTo(value.getClass())) {
+                    yield Dunder.size(value);
+                }
+                throw PyException.typeError("object of type '" + pythonTypeName(value) + "' has no len()");
+            }
+        };
     }
 
     /** The object's special method {@code dunder} as Python would call it, for handlers like BUFFITER. */

@@ -26,7 +26,7 @@ public final class RemoteInterfaces {
             throw new IllegalArgumentException(api.getName() + " is not an interface");
         }
         Method sam = callable ? Conversions.singleAbstractMethod(api) : null;
-        InvocationHandler handler = (proxy, method, args) -> {
+        InvocationHandler handler = new Handler(ref, (proxy, method, args) -> {
             Object[] actual = args == null ? new Object[0] : args;
             if (method.getDeclaringClass() == Object.class) {
                 return switch (method.getName()) {
@@ -43,8 +43,27 @@ public final class RemoteInterfaces {
                     : ref.callMethod(method.getName(), Arrays.asList(actual), java.util.Map.of());
             Class<?> returns = method.getReturnType();
             return returns == void.class ? null : Conversions.toJava(result, returns);
-        };
+        });
         return api.cast(Proxy.newProxyInstance(api.getClassLoader(), new Class<?>[] {api}, handler));
+    }
+
+    /**
+     * The peer's object behind a proxy made here, or {@code null} for anything else: a Python callable passed to
+     * Java as a {@code Consumer} is, when Java hands it back, the Python callable again.
+     */
+    @javax.annotation.Nullable
+    public static NetRef unwrap(Object object) {
+        if (Proxy.isProxyClass(object.getClass()) && Proxy.getInvocationHandler(object) instanceof Handler h) {
+            return h.ref;
+        }
+        return null;
+    }
+
+    private record Handler(NetRef ref, InvocationHandler body) implements InvocationHandler {
+        @Override
+        public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
+            return body.invoke(proxy, method, args);
+        }
     }
 
     private static boolean sameMethod(Method a, Method b) {

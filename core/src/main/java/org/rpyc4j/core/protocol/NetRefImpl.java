@@ -1,5 +1,8 @@
 package org.rpyc4j.core.protocol;
 
+import java.util.AbstractList;
+import java.util.AbstractMap;
+import java.util.AbstractSet;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -8,12 +11,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 import javax.annotation.Nullable;
 import org.rpyc4j.api.Connection;
 import org.rpyc4j.api.NetRef;
 import org.rpyc4j.api.error.ProtocolException;
+import org.rpyc4j.api.error.PythonError;
+import org.rpyc4j.api.value.Slice;
 import org.rpyc4j.api.value.Tuple;
 import org.rpyc4j.core.object.RemoteInterfaces;
 
@@ -173,8 +180,301 @@ final class NetRefImpl implements NetRef {
     }
 
     @Override
+    public List<Object> asList() {
+        return new ListView(this);
+    }
+
+    @Override
+    public Map<Object, Object> asMap() {
+        return new MapView(this);
+    }
+
+    @Override
+    public Function<Object, Object> asFunction() {
+        return new FunctionView(this);
+    }
+
+    @Override
     public String toString() {
         return "<netref " + id.namePack() + " #" + id.instanceId() + ">";
+    }
+
+    /** A Java view of a proxy; sent back to the peer, it is the peer's own object again. */
+    interface View {
+        NetRefImpl netRef();
+    }
+
+    /** Whether {@code e} is the peer's {@code name} exception (e.g. {@code KeyError}). */
+    private static boolean isPython(RuntimeException e, String name) {
+        return e instanceof PythonError p && p.info().name().equals(name);
+    }
+
+    /** {@link NetRef#asList()}: only special methods, so that rpyc's default policy lets every operation through. */
+    private static final class ListView extends AbstractList<Object> implements View {
+        private final NetRefImpl ref;
+
+        ListView(NetRefImpl ref) {
+            this.ref = ref;
+        }
+
+        @Override
+        public NetRefImpl netRef() {
+            return ref;
+        }
+
+        private static long checked(int index) {
+            if (index < 0) {
+                throw new IndexOutOfBoundsException("Index " + index + " out of bounds");
+            }
+            return index;
+        }
+
+        @Override
+        public int size() {
+            return ref.len();
+        }
+
+        @Override
+        @Nullable
+        public Object get(int index) {
+            return ref.getItem(checked(index));
+        }
+
+        @Override
+        @Nullable
+        public Object set(int index, @Nullable Object element) {
+            Object old = get(index);
+            ref.setItem(checked(index), element);
+            return old;
+        }
+
+        @Override
+        public boolean add(@Nullable Object element) {
+            ref.callMethod("__iadd__", Tuple.of(element)); // list += (x,): one request
+            modCount++;
+            return true;
+        }
+
+        @Override
+        public void add(int index, @Nullable Object element) {
+            long i = checked(index);
+            ref.setItem(new Slice(i, i, null), Tuple.of(element)); // list[i:i] = (x,)
+            modCount++;
+        }
+
+        @Override
+        @Nullable
+        public Object remove(int index) {
+            Object old = get(index);
+            ref.delItem(checked(index));
+            modCount++;
+            return old;
+        }
+
+        @Override
+        public void clear() {
+            ref.delItem(new Slice(null, null, null)); // del list[:]
+            modCount++;
+        }
+
+        @Override
+        public boolean contains(@Nullable Object o) {
+            return ref.contains(o);
+        }
+
+        @Override
+        public Iterator<Object> iterator() {
+            return ref.iterator();
+        }
+
+        @Override
+        public String toString() {
+            return "list view of " + ref;
+        }
+    }
+
+    /** {@link NetRef#asMap()}. */
+    private static final class MapView extends AbstractMap<Object, Object> implements View {
+        private final NetRefImpl ref;
+
+        MapView(NetRefImpl ref) {
+            this.ref = ref;
+        }
+
+        @Override
+        public NetRefImpl netRef() {
+            return ref;
+        }
+
+        @Override
+        public int size() {
+            return ref.len();
+        }
+
+        @Override
+        public boolean containsKey(@Nullable Object key) {
+            return ref.contains(key);
+        }
+
+        @Override
+        @Nullable
+        public Object get(@Nullable Object key) {
+            try {
+                return ref.getItem(key);
+            } catch (RuntimeException e) {
+                if (isPython(e, "KeyError")) {
+                    return null;
+                }
+                throw e;
+            }
+        }
+
+        @Override
+        @Nullable
+        public Object put(@Nullable Object key, @Nullable Object value) {
+            Object old = get(key);
+            ref.setItem(key, value);
+            return old;
+        }
+
+        @Override
+        @Nullable
+        public Object remove(@Nullable Object key) {
+            Object old;
+            try {
+                old = ref.getItem(key);
+            } catch (RuntimeException e) {
+                if (isPython(e, "KeyError")) {
+                    return null;
+                }
+                throw e;
+            }
+            ref.delItem(key);
+            return old;
+        }
+
+        @Override
+        public void clear() {
+            try {
+                ref.callMethod("clear");
+            } catch (RuntimeException e) {
+                if (!isPython(e, "AttributeError")) {
+                    throw e;
+                }
+                List<Object> keys = new ArrayList<>();
+                ref.iterator().forEachRemaining(keys::add);
+                keys.forEach(ref::delItem);
+            }
+        }
+
+        @Override
+        public Set<Object> keySet() {
+            return new AbstractSet<>() {
+                @Override
+                public Iterator<Object> iterator() {
+                    return ref.iterator();
+                }
+
+                @Override
+                public int size() {
+                    return ref.len();
+                }
+
+                @Override
+                public boolean contains(@Nullable Object o) {
+                    return ref.contains(o);
+                }
+            };
+        }
+
+        @Override
+        public Set<Map.Entry<Object, Object>> entrySet() {
+            return new AbstractSet<>() {
+                @Override
+                public Iterator<Map.Entry<Object, Object>> iterator() {
+                    return entries();
+                }
+
+                @Override
+                public int size() {
+                    return ref.len();
+                }
+            };
+        }
+
+        /** Entries through {@code items()} (pairs in batches), or keys and a lookup each where that is refused. */
+        private Iterator<Map.Entry<Object, Object>> entries() {
+            Object items;
+            try {
+                items = ref.callMethod("items");
+            } catch (RuntimeException e) {
+                if (!isPython(e, "AttributeError")) {
+                    throw e;
+                }
+                Iterator<Object> keys = ref.iterator();
+                return new Iterator<>() {
+                    @Override
+                    public boolean hasNext() {
+                        return keys.hasNext();
+                    }
+
+                    @Override
+                    public Map.Entry<Object, Object> next() {
+                        Object k = keys.next();
+                        return new Entry(k, ref.getItem(k));
+                    }
+                };
+            }
+            Iterator<?> pairs = items instanceof NetRef r ? r.iterator()
+                    : items instanceof Tuple t ? t.items().iterator() : List.of().iterator();
+            return new Iterator<>() {
+                @Override
+                public boolean hasNext() {
+                    return pairs.hasNext();
+                }
+
+                @Override
+                public Map.Entry<Object, Object> next() {
+                    if (!(pairs.next() instanceof Tuple pair) || pair.size() != 2) {
+                        throw new ProtocolException("items() yielded something other than pairs");
+                    }
+                    return new Entry(pair.get(0), pair.get(1));
+                }
+            };
+        }
+
+        /** An entry whose {@code setValue} writes through. */
+        private final class Entry extends SimpleEntry<Object, Object> {
+            Entry(@Nullable Object key, @Nullable Object value) {
+                super(key, value);
+            }
+
+            @Override
+            @Nullable
+            public Object setValue(@Nullable Object value) {
+                ref.setItem(getKey(), value);
+                return super.setValue(value);
+            }
+        }
+
+        @Override
+        public String toString() {
+            return "dict view of " + ref;
+        }
+    }
+
+    /** {@link NetRef#asFunction()}. */
+    private record FunctionView(NetRefImpl netRef) implements Function<Object, Object>, View {
+        @Override
+        @Nullable
+        public Object apply(@Nullable Object x) {
+            return netRef.call(x);
+        }
+
+        @Override
+        public String toString() {
+            return "function view of " + netRef;
+        }
     }
 
     private static Tuple tuple(@Nullable Object[] args) {

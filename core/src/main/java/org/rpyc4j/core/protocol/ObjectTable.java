@@ -83,7 +83,8 @@ final class ObjectTable {
             return new IdPack(c.getTypeName(), CLASS_IDS.get(c), 0);
         }
         Class<?> type = object.getClass();
-        return new IdPack(org.rpyc4j.core.object.ObjectModel.namePack(type), CLASS_IDS.get(type), NEXT_INSTANCE_ID.getAndIncrement());
+        return new IdPack(org.rpyc4j.core.object.ObjectModel.namePack(object), CLASS_IDS.get(type),
+                NEXT_INSTANCE_ID.getAndIncrement());
     }
 
     /** The id the owner gives a class, stable for the class's lifetime. */

@@ -93,8 +93,10 @@ final class RequestHandlers {
                 arity(handler, a, 1, 1);
                 yield ObjectModel.dir(conn, local(a.getFirst()));
             }
-            case PICKLE -> throw PyException.valueError(conn.config().allowPickle()
-                    ? "a Java peer cannot pickle" : "pickling is disabled");
+            case PICKLE -> {
+                arity(handler, a, 1, 2);
+                yield ObjectModel.pickle(conn, local(a.getFirst())); // plain data only, whatever the protocol
+            }
             case INSPECT -> {
                 arity(handler, a, 1, 1);
                 yield ObjectModel.inspect(conn, conn.lookupLocal(IdPack.from(a.getFirst())));

@@ -39,6 +39,7 @@ import org.rpyc4j.core.channel.FrameReader;
 import org.rpyc4j.core.channel.FrameWriter;
 import org.rpyc4j.core.channel.Message;
 import org.rpyc4j.core.object.ObjectContext;
+import org.rpyc4j.core.object.RemoteInterfaces;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -685,8 +686,17 @@ public final class RpycConnection implements Connection, ObjectContext {
 
     // ---------------------------------------------------------------- boxing
 
-    /** The wire form of a value this side sends: by value when brine can carry it, else by reference. */
+    /**
+     * The wire form of a value this side sends: by value when brine can carry it, else by reference. A Java view
+     * of a proxy ({@link NetRef#asList()}, a functional interface made from a peer's callable) goes back as the
+     * peer's own object.
+     */
     Object box(@Nullable Object value) {
+        if (value instanceof NetRefImpl.View view) {
+            value = view.netRef();
+        } else if (value instanceof java.lang.reflect.Proxy && RemoteInterfaces.unwrap(value) instanceof NetRefImpl r) {
+            value = r;
+        }
         switch (value) {
             case NetRefImpl ref when ref.conn == this -> {
                 return Tuple.of(Label.LOCAL_REF, ref.id.toTuple());

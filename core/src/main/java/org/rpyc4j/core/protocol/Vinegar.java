@@ -77,6 +77,12 @@ final class Vinegar {
                 module = "builtins";
                 name = p.pythonType();
                 args = Tuple.of(brinable(p.argument()));
+                for (Map.Entry<String, Object> e : p.attributes()) {
+                    attrs.add(Tuple.of(e.getKey(), brinable(e.getValue())));
+                }
+                if (p.getCause() != null && config.includeLocalTraceback()) {
+                    traceback = stackTrace(p.getCause()); // what went wrong in Java, not where it was reported
+                }
             }
             case PythonError remote -> {
                 RemoteErrorInfo info = remote.info();
