@@ -1,0 +1,66 @@
+package org.rpyc4j.server.threaded;
+
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.rpyc4j.api.ClassServiceFactory;
+import org.rpyc4j.api.ServerOptions;
+import org.rpyc4j.api.ServiceFactory;
+import org.rpyc4j.spi.ServerContext;
+import org.rpyc4j.spi.support.AbstractServer;
+import org.rpyc4j.spi.support.AcceptedSocket;
+
+/**
+ * Serves each connection on a thread of its own (rpyc's {@code ThreadedServer}): a virtual thread by default,
+ * so thousands of concurrent connections cost little; platform threads with the mode setting
+ * {@value #PLATFORM_THREADS}{@code =true}. Within a connection, requests run concurrently, each started in the
+ * order it arrived, and callbacks into the client nest without deadlock.
+ *
+ * <pre>{@code
+ * try (Server server = new ThreadedServer(CalculatorService.class, ServerOptions.builder().port(18861).build())) {
+ *     server.serve();
+ * }
+ * }</pre>
+ */
+public final class ThreadedServer extends AbstractServer {
+    /** Mode setting: serve on platform threads instead of virtual ones ({@code false}). */
+    public static final String PLATFORM_THREADS = "threaded.platform-threads";
+
+    private final Thread.Builder threads;
+    private final Set<Thread> running = ConcurrentHashMap.newKeySet();
+
+    /** A server making a new {@code serviceClass} per connection (rpyc's {@code ThreadedServer(MyService)}). */
+    public ThreadedServer(Class<?> serviceClass, ServerOptions options) {
+        this(ClassServiceFactory.of(serviceClass), options);
+    }
+
+    /** A server making each connection's service with {@code factory}. */
+    public ThreadedServer(ServiceFactory factory, ServerOptions options) {
+        this(ServerContext.of(factory, options));
+    }
+
+    /** A server for {@code context}; bound when this returns. */
+    public ThreadedServer(ServerContext context) {
+        super(context);
+        threads = options().booleanSetting(PLATFORM_THREADS, false)
+                ? Thread.ofPlatform().name(name() + " client ", 1)
+                : Thread.ofVirtual().name(name() + " client ", 1);
+    }
+
+    @Override
+    protected void handle(AcceptedSocket accepted) {
+        Thread thread = threads.unstarted(() -> {
+            try {
+                clients().serve(accepted);
+            } finally {
+                running.remove(Thread.currentThread());
+            }
+        });
+        running.add(thread);
+        thread.start();
+    }
+
+    @Override
+    protected void onClose() {
+        joinAll(Set.copyOf(running));
+    }
+}
