@@ -15,6 +15,8 @@ module org.rpyc4j.spi {
 
     exports org.rpyc4j.spi;
     exports org.rpyc4j.spi.support;
+    exports org.rpyc4j.spi.registry;
 
     uses org.rpyc4j.spi.ServerProvider;
+    uses org.rpyc4j.spi.registry.RegistryProvider;
 }

@@ -1,0 +1,5 @@
+/** The UDP registry transport: server, client and provider. */
+@ParametersAreNonnullByDefault
+package org.rpyc4j.registry.udp;
+
+import javax.annotation.ParametersAreNonnullByDefault;
