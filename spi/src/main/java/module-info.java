@@ -16,7 +16,9 @@ module org.rpyc4j.spi {
     exports org.rpyc4j.spi;
     exports org.rpyc4j.spi.support;
     exports org.rpyc4j.spi.registry;
+    exports org.rpyc4j.spi.auth;
 
     uses org.rpyc4j.spi.ServerProvider;
     uses org.rpyc4j.spi.registry.RegistryProvider;
+    uses org.rpyc4j.spi.auth.AuthenticatorProvider;
 }
