@@ -39,8 +39,8 @@ class SslAuthenticatorProviderTest {
     @Test
     void rpycClassicSwitchesMapToOptions() {
         // rpyc_classic --ssl-keyfile K --ssl-certfile C --ssl-cafile CA
-        SslAuthenticator tls = (SslAuthenticator) Authenticators.create("ssl", Map.of("keyfile", pki.serverKey.toString(),
-                "certfile", pki.serverCert.toString(), "cafile", pki.caCert.toString()));
+        SslAuthenticator tls = (SslAuthenticator) ((org.rpyc4j.spi.auth.NamedAuthenticator) Authenticators.create("ssl", Map.of("keyfile", pki.serverKey.toString(),
+                "certfile", pki.serverCert.toString(), "cafile", pki.caCert.toString()))).delegate();
         assertEquals(ClientAuth.REQUIRED, tls.options().effectiveClientAuth());
         assertEquals(SslOptions.DEFAULT_HANDSHAKE_TIMEOUT, tls.options().handshakeTimeout());
 

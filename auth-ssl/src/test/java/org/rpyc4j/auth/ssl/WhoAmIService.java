@@ -44,6 +44,12 @@ public class WhoAmIService implements Service {
     public void noop() {
     }
 
+    /** The serving process (a forked child, in forking mode). */
+    @Exposed
+    public long pid() {
+        return ProcessHandle.current().pid();
+    }
+
     @Exposed
     public String sleep(long millis) throws InterruptedException {
         Thread.sleep(millis);

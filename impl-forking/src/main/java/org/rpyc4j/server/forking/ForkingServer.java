@@ -119,8 +119,8 @@ public final class ForkingServer extends AbstractServer {
         super(checked(context));
         ServerOptions options = context.options();
         serviceClass = ServiceClasses.classNameOf(context.serviceFactory()).orElseThrow();
-        authenticatorClass = options.authenticator() == null ? null
-                : ServiceClasses.rebuildableClassName(options.authenticator()).orElseThrow();
+        authenticatorClass = options.authenticator() == null ? null : childAuthenticator(options.authenticator())
+                .orElseThrow();
         spareCount = Math.max(1, options.intSetting(SPARES, 1));
         jvmOptions = Arrays.stream(options.setting(JVM_OPTIONS, DEFAULT_JVM_OPTIONS).trim().split("\\s+"))
                 .filter(o -> !o.isEmpty()).toList();
@@ -144,12 +144,21 @@ public final class ForkingServer extends AbstractServer {
                     + " ServiceFactory class with one, not " + context.serviceFactory().getClass().getName());
         }
         if (context.options().authenticator() != null
-                && ServiceClasses.rebuildableClassName(context.options().authenticator()).isEmpty()) {
-            throw new IllegalArgumentException("a forked child makes the authenticator from a class name: use a"
-                    + " public class with a public no-argument constructor, not "
+                && childAuthenticator(context.options().authenticator()).isEmpty()) {
+            throw new IllegalArgumentException("a forked child makes the authenticator from a class name or a"
+                    + " provider name: use a public class with a public no-argument constructor, or make it with"
+                    + " Authenticators.create(name, options), not "
                     + context.options().authenticator().getClass().getName());
         }
         return context;
+    }
+
+    /** How a child makes the same authenticator: its provider's spec, or its class name. */
+    private static java.util.Optional<String> childAuthenticator(org.rpyc4j.api.Authenticator authenticator) {
+        if (authenticator instanceof org.rpyc4j.spi.auth.NamedAuthenticator named) {
+            return java.util.Optional.of(named.spec());
+        }
+        return ServiceClasses.rebuildableClassName(authenticator);
     }
 
     @Override

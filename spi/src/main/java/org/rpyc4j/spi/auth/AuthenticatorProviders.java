@@ -163,7 +163,7 @@ public final class AuthenticatorProviders {
     }
 
     /**
-     * A new authenticator of kind {@code name} made from {@code options}.
+     * A new authenticator of kind {@code name} made from {@code options}, as a {@link NamedAuthenticator}.
      *
      * @throws IllegalArgumentException when there is no such authenticator, an option is not one it
      *     understands (the message lists those it does), or it refuses the options
@@ -184,7 +184,8 @@ public final class AuthenticatorProviders {
             throw new IllegalStateException("authenticator provider " + provider.getClass().getName() + " in "
                     + origin(provider.getClass()) + " made nothing");
         }
-        return authenticator;
+        // remembers how it was made, so that a forked child can make the same one
+        return new NamedAuthenticator(provider.name(), options.asMap(), authenticator);
     }
 
     /** A new authenticator of kind {@code name} made from {@code options} (see {@link #create(String, AuthenticatorOptions)}). */

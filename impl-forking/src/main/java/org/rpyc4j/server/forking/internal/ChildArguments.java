@@ -13,7 +13,8 @@ import org.rpyc4j.api.ProtocolConfig;
  *
  * @param control the Unix socket path the child listens on for its connection
  * @param service the class name of the service, or of a {@code ServiceFactory}
- * @param authenticator the class name of the authenticator, or {@code null}
+ * @param authenticator the authenticator's class name or {@link org.rpyc4j.spi.auth.NamedAuthenticator#spec()}, or
+ *     {@code null}
  * @param loggerName the parent server's logger name, which the child's log lines use too
  * @param config the protocol configuration
  */

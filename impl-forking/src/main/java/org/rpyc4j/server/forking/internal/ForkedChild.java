@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import javax.annotation.Nullable;
 import org.rpyc4j.api.Authenticator;
+import org.rpyc4j.spi.auth.NamedAuthenticator;
 import org.rpyc4j.api.ConnectOptions;
 import org.rpyc4j.api.Connection;
 import org.rpyc4j.api.NetRef;
@@ -62,7 +63,8 @@ public final class ForkedChild {
         ClassLoader loader = ClassLoader.getSystemClassLoader();
         ServiceFactory factory = ServiceClasses.factoryFor(arguments.service(), loader);
         Authenticator authenticator = arguments.authenticator() == null ? null
-                : ServiceClasses.instantiate(arguments.authenticator(), Authenticator.class, loader);
+                : NamedAuthenticator.fromSpec(arguments.authenticator()).orElseGet(() ->
+                        ServiceClasses.instantiate(arguments.authenticator(), Authenticator.class, loader));
         ServerLog log = new ServerLog(LoggerFactory.getLogger(arguments.loggerName()));   // logging starts up now, not on the client's time
         warmUp(arguments.config());
 
