@@ -1,36 +1,29 @@
 #!/usr/bin/env bash
-# Builds the demo module (and what it needs) and runs the demo server on the module path:
+# Runs rpyc_classic from the rpyc4j runtime image (distribution/target/rpyc4j), building the image first when
+# it is missing or older than the sources:
 #
-#   ./run-server.sh [server arguments...]
+#   ./run-server.sh                    # the classic server with rpyc's defaults: threaded, localhost:18812
+#   ./run-server.sh -m forking -p 12333 --register
+#   ./run-server.sh --help
 #
-# The runtime jars of the demo are copied into demo/target/lib; the demo's own jar is in
-# demo/target. The server runs in the caller's working directory.
+# The image needs no installed JDK; only building it does (JDK 25 and Maven).
 set -euo pipefail
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+image=$root/distribution/target/rpyc4j
+stamp=$image/RPYC4J_VERSION
 
-. "$root/scripts/jdk25.sh"
-
-# One reactor run: package demo and the modules it depends on (-am), then copy each module's
-# runtime dependencies into its target/lib (sibling modules resolve to the jars just built).
-(
-    cd "$root"
-    rm -rf demo/target/lib
-    mvn -B -q -DskipTests -pl demo -am \
-        package dependency:copy-dependencies -DincludeScope=runtime -DoutputDirectory=target/lib
-)
-
-demo_jar=""
-for jar in "$root"/demo/target/rpyc4j-demo-*.jar; do
-    case "$jar" in
-        *-sources.jar | *-javadoc.jar | *-tests.jar) ;;
-        *) [ -f "$jar" ] && demo_jar=$jar ;;
-    esac
-done
-if [ -z "$demo_jar" ]; then
-    echo "error: no demo/target/rpyc4j-demo-*.jar after the build" >&2
-    exit 1
+stale=no
+if [ ! -x "$image/bin/rpyc_classic" ] || [ ! -f "$stamp" ]; then
+    stale=yes
+elif [ -n "$(find "$root" -path "$root/.git" -prune -o -path '*/target' -prune -o \
+        \( -name pom.xml -o -path '*/src/*' \) -type f -newer "$stamp" -print -quit)" ]; then
+    stale=yes
+fi
+if [ "$stale" = yes ]; then
+    . "$root/scripts/jdk25.sh"
+    echo "building the rpyc4j image (distribution/target/rpyc4j) ..." >&2
+    (cd "$root" && mvn -B -q -DskipTests install -pl distribution -am)
 fi
 
-exec java --module-path "$demo_jar:$root/demo/target/lib" \
-    --module org.rpyc4j.demo/org.rpyc4j.demo.DemoServer "$@"
+exec "$image/bin/rpyc_classic" "$@"

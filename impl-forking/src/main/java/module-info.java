@@ -8,6 +8,8 @@ module org.rpyc4j.server.forking {
     requires static jsr305;
 
     exports org.rpyc4j.server.forking;
+    // the child's warm-up service is called by the engine, reflectively
+    opens org.rpyc4j.server.forking.internal to org.rpyc4j.core;
 
     provides org.rpyc4j.spi.ServerProvider with org.rpyc4j.server.forking.ForkingServerProvider;
 }

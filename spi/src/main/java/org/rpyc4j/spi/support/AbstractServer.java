@@ -256,6 +256,8 @@ public abstract class AbstractServer implements Server {
         if (keepalive != null) {
             keepalive.close();
         }
+        // rpyc's order on Ctrl-C: "server has terminated", then "listener closed"
+        log.terminated();
         try {
             listener.close();
         } catch (IOException e) {

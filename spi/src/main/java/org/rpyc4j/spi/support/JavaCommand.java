@@ -68,7 +68,8 @@ public final class JavaCommand {
         }
         String modulePath = System.getProperty("jdk.module.path", "");
         String classPath = System.getProperty("java.class.path", "");
-        boolean modular = !modulePath.isEmpty() && ModuleLayer.boot().findModule(module).isPresent();
+        // a module of the boot layer runs as a module: from the module path, or linked into the runtime image (jlink)
+        boolean modular = ModuleLayer.boot().findModule(module).isPresent();
         if (!modulePath.isEmpty()) {
             command.add("--module-path=" + modulePath);
             command.add("--add-modules=ALL-MODULE-PATH");   // the service's module need not be required by anyone

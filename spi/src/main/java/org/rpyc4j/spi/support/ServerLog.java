@@ -16,6 +16,8 @@ import org.slf4j.Logger;
  */
 public final class ServerLog {
     private final Logger logger;
+    private final java.util.concurrent.atomic.AtomicBoolean terminatedLogged =
+            new java.util.concurrent.atomic.AtomicBoolean();
 
     public ServerLog(Logger logger) {
         this.logger = logger;
@@ -72,8 +74,11 @@ public final class ServerLog {
         logger.info("listener closed");
     }
 
+    /** rpyc's "server has terminated", once per server however its serving ends. */
     public void terminated() {
-        logger.info("server has terminated");
+        if (terminatedLogged.compareAndSet(false, true)) {
+            logger.info("server has terminated");
+        }
     }
 
     public void autoRegisterStarted(Duration interval) {

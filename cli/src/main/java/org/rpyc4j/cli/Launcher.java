@@ -1,0 +1,85 @@
+package org.rpyc4j.cli;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.List;
+import org.rpyc4j.cli.log.LogSettings;
+import org.rpyc4j.spi.ModeInfo;
+import org.rpyc4j.spi.ServerModes;
+import org.rpyc4j.spi.auth.AuthenticatorInfo;
+import org.rpyc4j.spi.auth.AuthenticatorProviders;
+import org.rpyc4j.spi.registry.RegistryTransports;
+import org.rpyc4j.spi.registry.TransportInfo;
+
+/** What both launchers share: the plug-in folder, logging switches, error reporting and the listing. */
+final class Launcher {
+    /** System property naming the plug-in folder the launchers scan; the image's bin scripts set it. */
+    static final String PLUGINS_PROPERTY = "rpyc4j.plugins";
+    static final int USAGE = 2;
+    static final int FAILURE = 1;
+
+    private Launcher() {
+    }
+
+    /** The plug-in folder: {@code --plugins}, else {@code -Drpyc4j.plugins}, else none. */
+    static Path pluginFolder(Switches.Parsed parsed) {
+        String folder = parsed.get("plugins").orElse(System.getProperty(PLUGINS_PROPERTY, ""));
+        return Path.of(folder.isBlank() ? "/nonexistent/rpyc4j-plugins" : folder);
+    }
+
+    static void setUpLogging(boolean quiet, String logfile) throws UsageException {
+        if (quiet) {
+            LogSettings.quiet();
+        }
+        if (logfile != null) {
+            try {
+                LogSettings.logfile(Path.of(logfile));
+            } catch (IOException | UncheckedIOException | java.nio.file.InvalidPathException e) {
+                throw new UsageException("cannot open log file '" + logfile + "': " + e.getMessage());
+            }
+        }
+    }
+
+    /** Prints what can be plugged in: modes, authenticators, registry transports. */
+    static void list(PrintStream out, ServerModes modes, AuthenticatorProviders authenticators,
+            RegistryTransports transports) {
+        out.println("Serving modes (-m/--mode):");
+        for (ModeInfo m : modes.available()) {
+            out.printf("    %-10s %s [%s]%s%n", m.name(), m.description(), m.module(),
+                    m.available() ? "" : " (not available here)");
+        }
+        out.println("Authenticators (--ssl-* selects ssl):");
+        for (AuthenticatorInfo a : authenticators.available()) {
+            out.printf("    %-10s %s [%s]%s%n", a.name(), a.description(), a.module(),
+                    a.available() ? "" : " (not available here)");
+        }
+        out.println("Registry transports (--registry-type):");
+        for (TransportInfo t : transports.available()) {
+            out.printf("    %-10s %s [%s]%s%n", t.name(), t.description(), t.module(),
+                    t.available() ? "" : " (not available here)");
+        }
+    }
+
+    static List<String> transportNames(RegistryTransports transports) {
+        return transports.available().stream().map(TransportInfo::name).toList();
+    }
+
+    /** Prints {@code program: error: message} and exits with {@code status}. */
+    static void fail(String program, int status, String message) {
+        System.err.println(program + ": error: " + message);
+        System.err.flush();
+        Runtime.getRuntime().halt(status);
+    }
+
+    /** The one-line text of an exception: its message, or its type when it has none; causes appended once. */
+    static String describe(Throwable e) {
+        String message = e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
+        Throwable cause = e.getCause();
+        if (cause != null && cause.getMessage() != null && !message.contains(cause.getMessage())) {
+            message += ": " + cause.getMessage();
+        }
+        return message.replace('\n', ' ');
+    }
+}
