@@ -1,0 +1,16 @@
+package org.rpyc4j.bench;
+
+import org.rpyc4j.api.Exposed;
+
+/** The benchmark service of the rpyc4j server: Python reaches {@code root.noop()}, Java {@code callMethod("noop")}. */
+public final class NoopService {
+    /** A service with nothing to set up. */
+    public NoopService() {
+    }
+
+    /** Does nothing; the call is all that is measured. */
+    @Exposed
+    public void noop() {
+        // intentionally empty
+    }
+}

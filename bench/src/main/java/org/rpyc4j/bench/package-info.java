@@ -1,0 +1,48 @@
+/**
+ * The benchmark harness: {@link org.rpyc4j.bench.BenchMain}, started by {@code run-bench.sh}.
+ *
+ * <h2>What it measures</h2>
+ * Null-call latency on loopback, side by side in one run: a raw TCP ping-pong (the floor), rpyc4j Java client
+ * to rpyc4j server in both dialects, Java RMI, and stock Python rpyc clients (5.3 and 6.0) against a stock
+ * Python {@code ThreadedServer} and against the rpyc4j server. Results go to
+ * {@code bench/target/bench-results.json}; {@code BENCHMARKS.md} is generated from that file
+ * ({@link org.rpyc4j.bench.Report}). Every benchmark group is a section of both, so later groups
+ * (throughput, payload sizes, connection setup, memory) slot in without changing the format.
+ *
+ * <h2>Why not JMH</h2>
+ * JMH measures code inside one JVM that it forks and controls. Half of this comparison is not Java at all:
+ * Python rpyc clients and servers run as separate processes, and the Java servers run in their own JVM so that
+ * client and server do not share a heap, a JIT or a GC. The harness therefore has to start, time-bound and stop
+ * processes, pass ports around and collect results from Python's own timer ({@code time.perf_counter}) - process
+ * orchestration that JMH does not do. Each request here is a loopback round trip of tens of microseconds,
+ * thousands of times longer than the timer and loop overheads JMH exists to remove, so a plain loop timed with
+ * {@link java.lang.System#nanoTime()} after warm-up rounds is accurate enough, and the Java and Python figures are
+ * taken the same way (a timed loop of N calls, repeated in rounds, min/median/max reported).
+ *
+ * <h2>Topology</h2>
+ * The harness JVM is the Java client. One child JVM ({@code BenchMain --serve-java}) hosts the Java servers:
+ * the TCP echo server (platform thread per connection), the rpyc4j server ({@link org.rpyc4j.bench.RpycBenchServer},
+ * a virtual thread per connection) and the RMI registry and object. Each Python server is a child process too.
+ * Everything binds to 127.0.0.1 and ephemeral ports; every child exits when the harness closes its standard
+ * input or after a time limit, and the harness stops the ones it started.
+ *
+ * <h2>Noise</h2>
+ * The figures are loopback round trips of tens of microseconds on what may be a small, shared virtual machine. The
+ * harness records how idle the machine was before the run ({@code --wait-quiet} waits for it), measures during
+ * every round how much CPU other processes took ({@link org.rpyc4j.bench.Disturbance}, from /proc) and re-runs or
+ * replaces disturbed rounds, and can pin processes to CPUs ({@code --pin same|split}), since on a virtual machine
+ * waking a thread on another, idle vCPU costs far more than on the same one.
+ *
+ * <h2>Where the time goes</h2>
+ * After the timed rounds, a cost-per-call table gives the client's and the server's CPU time and allocation per
+ * call for every scenario; {@code --profile} adds JFR recordings (CPU-time sampling) of the rpyc4j server and client,
+ * summarised by top frames ({@link org.rpyc4j.bench.Profiler}).
+ *
+ * <h2>Fairness</h2>
+ * Rounds of the scenarios being compared are interleaved (round 1 of every scenario, then round 2, ...), so that
+ * drift in the machine's speed hits all of them alike. Python's {@code conn.root.noop()} costs a GETATTR and a
+ * CALL round trip plus an asynchronous DEL per call, against either server; the cached bound method
+ * ({@code f = conn.root.noop; f()}) costs one CALL round trip, like the Java client's CALLATTR
+ * ({@code root.callMethod("noop")}).
+ */
+package org.rpyc4j.bench;

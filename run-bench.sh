@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# Builds the bench module (and what it needs) and runs the benchmark harness:
+#
+#   ./run-bench.sh             # full run, a few minutes
+#   ./run-bench.sh --smoke     # quick check that everything works (well under a minute), rough figures
+#   ./run-bench.sh --profile   # full run plus a JFR-sampled pass of the rpyc4j null call (where time goes)
+#   ./run-bench.sh --wait-quiet 120   # first waits (up to 120 s) until the machine is >= 90 % idle
+#
+# Flags combine (e.g. --smoke --profile). Other work on the machine disturbs the figures: run it on
+# an otherwise idle machine; the report records how idle it was just before the run.
+#
+# Compares, on loopback: raw TCP ping-pong (the floor), rpyc4j Java client -> rpyc4j server (5.x and
+# 6.x dialects), Java RMI, and Python rpyc 5.3.0 / 6.0.1 clients against the stock Python
+# ThreadedServer and against the rpyc4j server. Writes bench/target/bench-results.json and
+# regenerates BENCHMARKS.md from it.
+#
+# Needs /usr/bin/python3 with rpyc 5.3.0 (Debian's python3-rpyc) and ../shared/peers/rpyc-6.0.1.tar.gz
+# (extracted into bench/target at run time). Every server binds 127.0.0.1 and is stopped by the harness.
+set -euo pipefail
+
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+cd "$root"
+
+. "$root/scripts/jdk25.sh"
+
+if ! /usr/bin/python3 -c 'import rpyc' >/dev/null 2>&1; then
+    echo "error: /usr/bin/python3 cannot import rpyc; install Debian's python3-rpyc (apt-get install -y python3-rpyc)" >&2
+    exit 1
+fi
+
+mvn -B -q -DskipTests install -pl bench -am
+echo   # Maven 3.8 ends with ANSI resets and no newline
+
+bench_jar=""
+for jar in "$root"/bench/target/rpyc4j-bench-*.jar; do
+    case "$jar" in
+        *-sources.jar | *-javadoc.jar | *-tests.jar) ;;
+        *) [ -f "$jar" ] && bench_jar=$jar ;;
+    esac
+done
+if [ -z "$bench_jar" ]; then
+    echo "error: no bench/target/rpyc4j-bench-*.jar after the build" >&2
+    exit 1
+fi
+
+command="./run-bench.sh${*:+ $*}"
+exec java -Djava.rmi.server.hostname=127.0.0.1 \
+    --module-path "$bench_jar:$root/bench/target/lib" \
+    --module org.rpyc4j.bench/org.rpyc4j.bench.BenchMain \
+    --root "$root" --shared "$root/../shared" --command "$command" "$@"
