@@ -16,6 +16,7 @@ import org.rpyc4j.api.RegistryClient;
 import org.rpyc4j.api.RegistryClientOptions;
 import org.rpyc4j.api.error.RpycException;
 import org.rpyc4j.registry.ClientSockets;
+import org.rpyc4j.registry.AbstractRegistryClient;
 import org.rpyc4j.registry.RegistryRequests;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,15 +28,11 @@ import org.slf4j.LoggerFactory;
  * came (any reply, as in rpyc); UNREGISTER does not wait for one. Logs to {@code REGCLNT/TCP} as rpyc does.
  * Thread-safe.
  */
-public final class TcpRegistryClient implements RegistryClient {
+public final class TcpRegistryClient extends AbstractRegistryClient {
     /** The largest reply read (rpyc reads one 1500-byte chunk; a long LIST needs more). */
     private static final int MAX_REPLY = 1 << 20;
     private static final Logger LOG = LoggerFactory.getLogger("REGCLNT/TCP");
 
-    private final String host;
-    private final int port;
-    private final Duration timeout;
-    private final Duration reregisterInterval;
 
     /**
      * A client as {@code options} say.
@@ -43,47 +40,14 @@ public final class TcpRegistryClient implements RegistryClient {
      * @throws IllegalArgumentException when the options have no host (TCP cannot broadcast)
      */
     public TcpRegistryClient(RegistryClientOptions options) {
+        super(requireHost(options), options);
+    }
+
+    private static String requireHost(RegistryClientOptions options) {
         if (options.host() == null || options.host().isEmpty()) {
             throw new IllegalArgumentException("the TCP registry client needs the registry's host");
         }
-        this.host = Objects.requireNonNull(options.host());
-        this.port = options.port();
-        this.timeout = options.timeout();
-        this.reregisterInterval = options.reregisterInterval();
-    }
-
-    /** The registry's host. */
-    public String host() {
-        return host;
-    }
-
-    /** The registry's port. */
-    public int port() {
-        return port;
-    }
-
-    @Override
-    public Duration reregisterInterval() {
-        return reregisterInterval;
-    }
-
-    @Override
-    public List<InetSocketAddress> discover(String name) {
-        RegistryRequests.Reply reply = ask(RegistryRequests.query(name));
-        return reply == null ? List.of() : RegistryRequests.servers(reply.value());
-    }
-
-    @Override
-    public List<String> list(@Nullable String filterHost) {
-        RegistryRequests.Reply reply = ask(RegistryRequests.list(filterHost));
-        if (reply == null) {
-            return List.of();
-        }
-        List<String> names = RegistryRequests.names(reply.value());
-        if (names == null) {
-            throw new ListingForbiddenException();
-        }
-        return names;
+        return options.host();
     }
 
     /**
@@ -92,7 +56,8 @@ public final class TcpRegistryClient implements RegistryClient {
      *
      * @throws RpycException when the registry cannot be reached
      */
-    private @Nullable RegistryRequests.Reply ask(byte[] request) {
+    @Override
+    protected @Nullable RegistryRequests.Reply ask(byte[] request) {
         try (Socket socket = new Socket()) {
             try {
                 connect(socket, null);

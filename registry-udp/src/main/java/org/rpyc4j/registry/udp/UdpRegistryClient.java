@@ -14,6 +14,7 @@ import org.rpyc4j.api.RegistryClient;
 import org.rpyc4j.api.RegistryClientOptions;
 import org.rpyc4j.api.error.RpycException;
 import org.rpyc4j.registry.ClientSockets;
+import org.rpyc4j.registry.AbstractRegistryClient;
 import org.rpyc4j.registry.RegistryRequests;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,37 +26,20 @@ import org.slf4j.LoggerFactory;
  * when no answer comes within the timeout; REGISTER waits for an {@code "OK"} from the registry's port and says
  * whether one came; UNREGISTER does not wait. Logs to {@code REGCLNT/UDP} as rpyc does. Thread-safe.
  */
-public final class UdpRegistryClient implements RegistryClient {
+public final class UdpRegistryClient extends AbstractRegistryClient {
     /** rpyc's default target: the local broadcast address. */
     public static final String DEFAULT_HOST = "255.255.255.255";
     /** The largest datagram this client reads (rpyc reads 1500 bytes, 15000 for LIST; larger is harmless). */
     private static final int RECEIVE_BUFFER = 65_535;
     private static final Logger LOG = LoggerFactory.getLogger("REGCLNT/UDP");
 
-    private final String host;
-    private final int port;
-    private final Duration timeout;
     private final boolean broadcast;
-    private final Duration reregisterInterval;
 
     /** A client as {@code options} say; an unset host is {@value #DEFAULT_HOST}. */
     public UdpRegistryClient(RegistryClientOptions options) {
-        this.host = options.host() != null ? options.host() : DEFAULT_HOST;
-        this.port = options.port();
-        this.timeout = options.timeout();
+        super(options.host() != null ? options.host() : DEFAULT_HOST, options);
         this.broadcast = options.broadcast() != null ? options.broadcast()
                 : Arrays.asList(host.split("\\.")).contains("255");
-        this.reregisterInterval = options.reregisterInterval();
-    }
-
-    /** The registry's host (or broadcast address). */
-    public String host() {
-        return host;
-    }
-
-    /** The registry's port. */
-    public int port() {
-        return port;
     }
 
     /** Whether requests are broadcast. */
@@ -63,32 +47,9 @@ public final class UdpRegistryClient implements RegistryClient {
         return broadcast;
     }
 
-    @Override
-    public Duration reregisterInterval() {
-        return reregisterInterval;
-    }
-
-    @Override
-    public List<InetSocketAddress> discover(String name) {
-        RegistryRequests.Reply reply = ask(RegistryRequests.query(name));
-        return reply == null ? List.of() : RegistryRequests.servers(reply.value());
-    }
-
-    @Override
-    public List<String> list(@Nullable String filterHost) {
-        RegistryRequests.Reply reply = ask(RegistryRequests.list(filterHost));
-        if (reply == null) {
-            return List.of();
-        }
-        List<String> names = RegistryRequests.names(reply.value());
-        if (names == null) {
-            throw new ListingForbiddenException();
-        }
-        return names;
-    }
-
     /** Sends {@code request} and returns the first reply that decodes, or {@code null} when none came in time. */
-    private @Nullable RegistryRequests.Reply ask(byte[] request) {
+    @Override
+    protected @Nullable RegistryRequests.Reply ask(byte[] request) {
         InetSocketAddress target = ClientSockets.target(host, port);
         try (DatagramSocket socket = new DatagramSocket()) {
             socket.setBroadcast(broadcast);
