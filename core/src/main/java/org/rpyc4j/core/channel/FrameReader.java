@@ -25,7 +25,12 @@ import org.rpyc4j.api.error.ProtocolException;
  */
 public final class FrameReader {
     static final int HEADER_SIZE = 5;
-    private static final int BUFFER_SIZE = 64 * 1024;
+    /**
+     * The read buffer: every connection holds one while it waits, so it is small (an idle connection should
+     * cost little); RPyC messages are mostly far smaller, and a body that does not fit is read straight into
+     * its own array.
+     */
+    private static final int BUFFER_SIZE = 8 * 1024;
     /** The largest array the VM reliably allocates. */
     private static final int MAX_ARRAY = Integer.MAX_VALUE - 8;
     /**

@@ -88,7 +88,7 @@ public final class RpycConnection implements Connection, ObjectContext {
     private volatile @Nullable NetRefImpl remoteRoot;
 
     private final ReentrantLock writeLock = new ReentrantLock();
-    private BrineWriter writeBuffer = new BrineWriter(4096);
+    private BrineWriter writeBuffer = new BrineWriter(1024);   // grows with the largest message sent
 
     /** Guards the reader role and the counters below; {@link #roleFreed} wakes waiters. */
     private final ReentrantLock roleLock = new ReentrantLock();
@@ -795,7 +795,7 @@ public final class RpycConnection implements Connection, ObjectContext {
             Envelope.encode(d, type, seq, args, w);
             FrameWriter.writeFrame(out, w, config.compressionThreshold());
             if (w.array().length > (1 << 20)) {
-                writeBuffer = new BrineWriter(4096); // do not keep a large buffer for the connection's life
+                writeBuffer = new BrineWriter(1024); // do not keep a large buffer for the connection's life
             }
         } catch (IOException e) {
             shutdown("connection lost while sending: " + e.getMessage());
