@@ -5,6 +5,9 @@
 #   ./run-bench.sh --smoke     # quick check that everything works (well under a minute), rough figures
 #   ./run-bench.sh --profile   # full run plus a JFR-sampled pass of the rpyc4j null call (where time goes)
 #   ./run-bench.sh --wait-quiet 120   # first waits (up to 120 s) until the machine is >= 90 % idle
+#   ./run-bench.sh --suite all        # plus connection setup per serving mode, 10,000 idle connections,
+#                                     # registry QUERY, launcher start-up, TLS (auth-ssl/run-ssl-bench.sh) and
+#                                     # list transfer (classic's ListTransferInteropTest); with --smoke, small sizes
 #
 # Flags combine (e.g. --smoke --profile). Other work on the machine disturbs the figures: run it on
 # an otherwise idle machine; the report records how idle it was just before the run.
@@ -29,6 +32,16 @@ if ! /usr/bin/python3 -c 'import rpyc' >/dev/null 2>&1; then
 fi
 
 mvn -B -q -DskipTests install -pl bench -am
+case " $* " in
+    *" --suite all "*)
+        # the launcher start-up group needs the jlink image; list transfer needs classic's test dependencies
+        if [ ! -x "$root/distribution/target/rpyc4j/bin/rpyc_classic" ]; then
+            mvn -B -q -DskipTests install -pl distribution -am
+        fi
+        ;;
+esac
+# the idle-connections group holds thousands of sockets in the harness JVM
+ulimit -n 20000 2>/dev/null || true
 echo   # Maven 3.8 ends with ANSI resets and no newline
 
 bench_jar=""

@@ -4,6 +4,11 @@
  */
 module org.rpyc4j.bench {
     requires org.rpyc4j.core;
+    requires org.rpyc4j.server.threaded;
+    requires org.rpyc4j.server.pool;
+    requires org.rpyc4j.server.forking;
+    requires org.rpyc4j.registry;
+    requires org.rpyc4j.registry.udp;
     requires transitive org.rpyc4j.api;
     requires transitive java.rmi;
     requires java.management;

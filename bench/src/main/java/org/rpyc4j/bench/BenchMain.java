@@ -51,6 +51,9 @@ public final class BenchMain {
 
     private final Sizes sizes;
     private final boolean profile;
+    /** "null-call" (the null-call groups only) or "all" (plus the {@link Extras} groups). */
+    private final String suite;
+    private final List<Object> extraTargets = new ArrayList<>();
     private final Duration waitQuiet;
     /** "none", "same" (every process on CPU 0) or "split" (clients on CPU 0, servers on CPU 1). */
     private final String pin;
@@ -68,11 +71,12 @@ public final class BenchMain {
     private final Map<String, String> versions = new LinkedHashMap<>();
     private final List<Map<String, Object>> profiles = new ArrayList<>();
 
-    private BenchMain(Sizes sizes, boolean profile, Duration waitQuiet, String pin, Path root, Path shared,
+    private BenchMain(Sizes sizes, boolean profile, String suite, Duration waitQuiet, String pin, Path root, Path shared,
             String command) {
         this.pin = pin;
         this.sizes = sizes;
         this.profile = profile;
+        this.suite = suite;
         this.waitQuiet = waitQuiet;
         this.root = root;
         this.shared = shared;
@@ -82,6 +86,10 @@ public final class BenchMain {
     }
 
     public static void main(String[] args) throws Exception {
+        if (args.length == 2 && args[0].equals("--serve-modes")) {
+            ModeServers.run(Duration.ofSeconds(Long.parseLong(args[1])));
+            return;
+        }
         if (args.length == 2 && args[0].equals("--serve-java")) {
             JavaServers.run(Duration.ofSeconds(Long.parseLong(args[1])));
             return;
@@ -92,6 +100,7 @@ public final class BenchMain {
         }
         boolean smoke = false;
         boolean profile = false;
+        String suite = "null-call";
         Duration waitQuiet = Duration.ZERO;
         String pin = "none";
         Path root = Path.of(System.getProperty("user.dir"));
@@ -101,6 +110,13 @@ public final class BenchMain {
             switch (args[i]) {
                 case "--smoke" -> smoke = true;
                 case "--profile" -> profile = true;
+                case "--suite" -> {
+                    suite = args[++i];
+                    if (!List.of("null-call", "all").contains(suite)) {
+                        System.err.println("--suite takes null-call or all");
+                        System.exit(2);
+                    }
+                }
                 case "--pin" -> {
                     pin = args[++i];
                     if (!List.of("none", "same", "split").contains(pin)) {
@@ -113,7 +129,8 @@ public final class BenchMain {
                 case "--shared" -> shared = Path.of(args[++i]);
                 case "--command" -> command = args[++i];
                 default -> {
-                    System.err.println("usage: BenchMain [--smoke] [--profile] [--pin none|same|split]"
+                    System.err.println("usage: BenchMain [--smoke] [--profile] [--suite null-call|all]"
+                            + " [--pin none|same|split]"
                             + " [--wait-quiet SECONDS] [--root DIR] [--shared DIR] [--command TEXT]"
                             + " | --report RESULTS.json OUT.md");
                     System.exit(2);
@@ -124,7 +141,7 @@ public final class BenchMain {
         if (shared == null) {
             shared = root.resolveSibling("shared");
         }
-        new BenchMain(smoke ? Sizes.smoke() : Sizes.full(), profile, waitQuiet, pin, root, shared, command)
+        new BenchMain(smoke ? Sizes.smoke() : Sizes.full(), profile, suite, waitQuiet, pin, root, shared, command)
                 .run();
     }
 
@@ -185,12 +202,45 @@ public final class BenchMain {
             }
         }
 
+        if (suite.equals("all")) {
+            extraGroups(scripts, py53);
+        }
+
         Path json = target.resolve("bench-results.json");
         Files.writeString(json, Json.write(results(peers)));
         Path markdown = root.resolve("BENCHMARKS.md");
         Report.write(json, markdown);
         log("wrote %s and %s", root.relativize(json), root.relativize(markdown));
         System.out.print(Report.targetsText(json));
+    }
+
+    /** The extra scenario groups of {@code --suite all}, each its own section; a failing group is logged, skipped. */
+    private void extraGroups(Path scripts, PythonPeer py53) {
+        Extras x = new Extras(sizes.mode().equals("smoke"), root, scripts, logs, py53);
+        List<Map.Entry<String, ExtraGroup>> all = List.of(
+                Map.entry("connection setup", ConnectionSetup::run),
+                Map.entry("idle connections", IdleConnections::run),
+                Map.entry("registry", RegistryQueries::run),
+                Map.entry("launcher start-up", LauncherStartup::run),
+                Map.entry("TLS", ToolTables::tls),
+                Map.entry("list transfer", ToolTables::listTransfer));
+        for (var e : all) {
+            log("extra group: %s", e.getKey());
+            try {
+                groups.add(e.getValue().run(x));
+            } catch (Exception | Error ex) {
+                log("extra group %s FAILED: %s", e.getKey(), ex);
+                groups.add(Extras.table("failed-" + e.getKey().replace(' ', '-'), e.getKey() + " (failed)",
+                        List.of("This group failed in this run: " + ex), List.of("error"), List.of()));
+            }
+        }
+        extraTargets.addAll(x.targets);
+    }
+
+    /** One extra scenario group: runs and returns its results-file group. */
+    @FunctionalInterface
+    private interface ExtraGroup {
+        Map<String, Object> run(Extras x) throws Exception;
     }
 
     /**
@@ -361,7 +411,7 @@ public final class BenchMain {
     private Path extractScripts() throws IOException {
         Path dir = target.resolve("bench-python");
         Files.createDirectories(dir);
-        for (String name : List.of("bench_server.py", "bench_client.py")) {
+        for (String name : List.of("bench_server.py", "bench_client.py", "extra_bench.py")) {
             try (InputStream in = BenchMain.class.getResourceAsStream(name)) {
                 if (in == null) {
                     throw new IOException("resource " + name + " missing from the bench jar");
@@ -577,7 +627,10 @@ public final class BenchMain {
         settings.put("javaMaxReruns", MAX_RERUNS);
         settings.put("costSecondsPerScenario", sizes.costTime().toSeconds());
         doc.put("settings", settings);
-        doc.put("targets", Targets.evaluate(measurements));
+        List<Object> targets = Targets.evaluate(measurements);
+        targets.addAll(extraTargets);
+        doc.put("targets", targets);
+        doc.put("suite", suite);
         doc.put("groups", groups);
         if (!profiles.isEmpty()) {
             doc.put("profiles", profiles);

@@ -13,4 +13,12 @@ public final class NoopService {
     public void noop() {
         // intentionally empty
     }
+
+    /** The server JVM's used heap in bytes after a full GC (for the idle-connections benchmark). */
+    @Exposed
+    public long usedHeap() {
+        System.gc();
+        Runtime rt = Runtime.getRuntime();
+        return rt.totalMemory() - rt.freeMemory();
+    }
 }

@@ -114,6 +114,12 @@ final class Report {
         for (Map<String, Object> g : maps(doc.get("groups"))) {
             if ("table".equals(g.get("kind"))) {
                 table(md, g);
+            } else if ("markdown".equals(g.get("kind"))) {
+                md.append("## ").append(str(g.get("title"))).append("\n\n");
+                for (Object paragraph : list(g.get("description"))) {
+                    md.append(paragraph).append("\n\n");
+                }
+                md.append(str(g.get("body"))).append("\n\n");
             } else {
                 group(md, g, byId);
             }
@@ -130,8 +136,9 @@ final class Report {
                 + " orchestrates processes itself; see the `org.rpyc4j.bench` package documentation.\n");
         md.append("- Extending: a new benchmark group is a new entry of `groups` in the results file (id, title,"
                 + " description, results with per-round timings); this file renders each group as its own section."
-                + " Planned: throughput (concurrent callers), payload sizes, connection setup, memory per"
-                + " connection.\n");
+                + " `--suite all` adds the groups of `Extras` (connection setup, idle connections,"
+                + " registry, launcher start-up, TLS, list transfer). Planned: throughput (concurrent callers),"
+                + " payload sizes.\n");
         return md.toString();
     }
 

@@ -7,7 +7,14 @@
  * Python {@code ThreadedServer} and against the rpyc4j server. Results go to
  * {@code bench/target/bench-results.json}; {@code BENCHMARKS.md} is generated from that file
  * ({@link org.rpyc4j.bench.Report}). Every benchmark group is a section of both, so later groups
- * (throughput, payload sizes, connection setup, memory) slot in without changing the format.
+ * (throughput, payload sizes) slot in without changing the format.
+ *
+ * <p>{@code --suite all} adds one group per class, sharing {@link org.rpyc4j.bench.Extras}: connection setup rate
+ * per serving mode ({@link org.rpyc4j.bench.ConnectionSetup}, rpyc4j's threaded, pool and forking servers in a
+ * {@code --serve-modes} child JVM, {@link org.rpyc4j.bench.ModeServers}, against Python's), idle connections
+ * ({@link org.rpyc4j.bench.IdleConnections}), registry QUERY ({@link org.rpyc4j.bench.RegistryQueries}), launcher
+ * start-up ({@link org.rpyc4j.bench.LauncherStartup}), and the TLS and list-transfer figures of other modules' tools
+ * ({@link org.rpyc4j.bench.ToolTables}); their Python side is {@code extra_bench.py}.
  *
  * <h2>Why not JMH</h2>
  * JMH measures code inside one JVM that it forks and controls. Half of this comparison is not Java at all:

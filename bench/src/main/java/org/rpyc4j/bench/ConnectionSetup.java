@@ -1,0 +1,135 @@
+package org.rpyc4j.bench;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.rpyc4j.api.ConnectOptions;
+import org.rpyc4j.api.Connection;
+import org.rpyc4j.api.Dialect;
+import org.rpyc4j.api.Rpyc;
+
+/**
+ * Connection setup rate per serving mode: N sequential (connect, {@code root.noop()}, close) from a Python 5.3
+ * client and from the rpyc4j Java client, against rpyc4j's threaded, pool and forking servers and Python rpyc
+ * 5.3's ThreadedServer, ThreadPoolServer and ForkingServer.
+ */
+final class ConnectionSetup {
+    private ConnectionSetup() {
+    }
+
+    /** connections/s and median connect-to-first-reply µs of one series. */
+    private record Series(int connections, double perSecond, double firstReplyMicros) {
+    }
+
+    static Map<String, Object> run(Extras x) throws Exception {
+        int n = x.smoke ? 30 : 300;
+        int warmup = x.smoke ? 3 : 10;
+        int maxSeconds = x.smoke ? 3 : 15;   // slow servers (forking, Python's pool) stop early
+        Map<String, Series[]> results = new LinkedHashMap<>();   // server -> {python client, java client}
+        try (Child servers = x.javaChild("mode-servers", "--serve-modes", x.smoke ? "120" : "600");
+                Child pyThreaded = x.python("py53-threaded-server", "serve-mode", "threaded");
+                Child pyPool = x.python("py53-pool-server", "serve-mode", "pool");
+                Child pyForking = x.python("py53-forking-server", "serve-mode", "forking")) {
+            Map<String, Integer> ports = Extras.ports(servers);
+            Map<String, Integer> all = new LinkedHashMap<>();
+            for (String mode : List.of("threaded", "pool", "forking")) {
+                Integer p = ports.get(mode.toUpperCase(java.util.Locale.ROOT));
+                if (p != null) {
+                    all.put("rpyc4j " + mode, p);
+                }
+            }
+            all.put("Python threaded", Extras.port(pyThreaded));
+            all.put("Python pool", Extras.port(pyPool));
+            all.put("Python forking", Extras.port(pyForking));
+            for (var e : all.entrySet()) {
+                String[] r;
+                try (Child client = x.python("py53-connect-client", "connect", e.getValue().toString(),
+                        Integer.toString(warmup), Integer.toString(n), Integer.toString(maxSeconds))) {
+                    r = Extras.result(client, Duration.ofSeconds(300));
+                }
+                Series py = new Series(Integer.parseInt(r[1]), Integer.parseInt(r[1]) / Double.parseDouble(r[2]),
+                        Double.parseDouble(r[3]));
+                Series jv = javaSeries(e.getValue(), e.getKey().startsWith("Python"), warmup, n, maxSeconds);
+                results.put(e.getKey(), new Series[] {py, jv});
+                BenchMain.log("connection setup %-16s Python client %,.0f conn/s (first reply %.0f µs), Java client"
+                        + " %,.0f conn/s (first reply %.0f µs)", e.getKey(), py.perSecond(), py.firstReplyMicros(),
+                        jv.perSecond(), jv.firstReplyMicros());
+            }
+        }
+        List<List<String>> rows = new ArrayList<>();
+        results.forEach((server, s) -> rows.add(List.of(server,
+                Extras.f("%,.0f (%d)", s[0].perSecond(), s[0].connections()),
+                Extras.f("%,.0f", s[0].firstReplyMicros()),
+                Extras.f("%,.0f (%d)", s[1].perSecond(), s[1].connections()),
+                Extras.f("%,.0f", s[1].firstReplyMicros()))));
+        List<String> status = new ArrayList<>();
+        String[] clients = {"Python 5.3 client", "Java client"};
+        for (int c = 0; c < 2; c++) {
+            for (String mode : List.of("threaded", "pool")) {
+                Series[] ours = results.get("rpyc4j " + mode);
+                Series[] theirs = results.get("Python " + mode);
+                x.target("setup-" + mode + "-" + c, "connection setup, " + mode + " mode (" + clients[c]
+                        + "): rpyc4j at least 3× Python's connections/s",
+                        Extras.f("%,.0f vs %,.0f conn/s", ours[c].perSecond(), theirs[c].perSecond()),
+                        ours[c].perSecond() / theirs[c].perSecond(), false, 3.0);
+                status.add(mode + " (" + clients[c] + "): " + x.lastStatus());
+            }
+            Series[] ours = results.get("rpyc4j forking");
+            Series[] theirs = results.get("Python forking");
+            if (ours != null) {
+                x.target("setup-forking-" + c, "forking mode (" + clients[c]
+                        + "): rpyc4j connect-to-first-reply within 2× Python's ForkingServer",
+                        Extras.f("%,.0f µs vs %,.0f µs", ours[c].firstReplyMicros(), theirs[c].firstReplyMicros()),
+                        ours[c].firstReplyMicros() / theirs[c].firstReplyMicros(), true, 2.0);
+                status.add("forking (" + clients[c] + "): " + x.lastStatus());
+            } else {
+                status.add("forking: not measured (ForkingServer unsupported here)");
+            }
+        }
+        return Extras.table("connection-setup", "Connection setup rate per serving mode", List.of(
+                Extras.f("Each series: %d sequential connections (after %d warm-up ones; a series stops early after"
+                        + " %d s, the connections counted are in brackets), each `connect`, one"
+                        + " `root.noop()` call, `close`, one client at a time. The Python client is rpyc 5.3.0"
+                        + " (`rpyc.connect` + `conn.root.noop()`, timed with `time.perf_counter`); the Java client is"
+                        + " the harness JVM (`Rpyc.connect` + `root().callMethod(\"noop\")`). rpyc4j servers:"
+                        + " `ThreadedServer`, `ThreadPoolServer`, `ForkingServer` with default `ServerOptions` in one"
+                        + " child JVM; Python servers: rpyc 5.3.0 `ThreadedServer`, `ThreadPoolServer`,"
+                        + " `ForkingServer` with a noop service, one process each. All on 127.0.0.1.", n, warmup,
+                        maxSeconds),
+                "conn/s: connections per second over the series; first reply: median time from starting the"
+                        + " connect to the answer of the first call.",
+                "Targets (threaded and pool ≥ 3× Python's conn/s; forking connect-to-first-reply ≤ 2× Python's"
+                        + " ForkingServer): " + String.join("; ", status) + "."),
+                List.of("server", "Py 5.3 client conn/s (connections)", "Py client first reply µs (median)", "Java client conn/s (connections)",
+                        "Java client first reply µs (median)"), rows);
+    }
+
+    private static Series javaSeries(int port, boolean python, int warmup, int n, int maxSeconds) {
+        ConnectOptions options = python ? ConnectOptions.defaults().withDialect(Dialect.V5) : ConnectOptions.defaults();
+        double[] first = new double[n];
+        long start = 0;
+        int done = 0;
+        for (int i = 0; i < warmup + n; i++) {
+            if (i == warmup) {
+                start = System.nanoTime();
+            } else if (i > warmup && System.nanoTime() - start > maxSeconds * 1_000_000_000L) {
+                break;
+            }
+            long t0 = System.nanoTime();
+            Connection conn = Rpyc.connect("127.0.0.1", port, options);
+            conn.root().callMethod("noop");
+            if (i >= warmup) {
+                first[i - warmup] = (System.nanoTime() - t0) / 1e3;
+                done++;
+            }
+            conn.close();
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        double[] timed = Arrays.copyOf(first, done);
+        Arrays.sort(timed);
+        return new Series(done, done / seconds, timed[done / 2]);
+    }
+}

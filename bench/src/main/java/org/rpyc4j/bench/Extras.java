@@ -1,0 +1,135 @@
+package org.rpyc4j.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * What the extra scenario groups ({@code --suite all}: connection setup, idle connections, registry, launchers,
+ * TLS, list transfer) share: the run's settings, child-process helpers, and how a group and its targets are
+ * recorded in the results file (groups of kind "table" or "markdown", targets in the run's target list).
+ */
+final class Extras {
+    final boolean smoke;
+    final Path root;
+    final Path scripts;
+    final Path logs;
+    final PythonPeer py53;
+    final List<Object> targets = new ArrayList<>();
+
+    Extras(boolean smoke, Path root, Path scripts, Path logs, PythonPeer py53) {
+        this.smoke = smoke;
+        this.root = root;
+        this.scripts = scripts;
+        this.logs = logs;
+        this.py53 = py53;
+    }
+
+    /** A Python 5.3 child running {@code extra_bench.py ARGS}. */
+    Child python(String name, String... args) {
+        return Child.start(name, py53.command(scripts.resolve("extra_bench.py"), List.of(args)), py53.environment(),
+                logs);
+    }
+
+    /** The port a Python server child prints ({@code PORT n}). */
+    static int port(Child server) {
+        return Integer.parseInt(server.awaitLine(l -> l.startsWith("PORT "), Duration.ofSeconds(60)).substring(5)
+                .strip());
+    }
+
+    /** The fields of the {@code RESULT ...} line of a client child that then exits. */
+    static String[] result(Child client, Duration timeout) {
+        String line = client.awaitLine(l -> l.startsWith("RESULT "), timeout);
+        client.waitFor(Duration.ofSeconds(30));
+        return line.split(" ");
+    }
+
+    /** A server JVM of the bench module ({@code BenchMain ARGS}), its file-descriptor limit raised. */
+    Child javaChild(String name, String... args) {
+        String java = ProcessHandle.current().info().command()
+                .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        List<String> cmd = new ArrayList<>(List.of(java));
+        cmd.addAll(Machine.jvmFlags());
+        cmd.addAll(List.of("--enable-native-access=org.rpyc4j.server.forking",
+                "--module-path", System.getProperty("jdk.module.path"),
+                "-m", "org.rpyc4j.bench/" + BenchMain.class.getName()));
+        cmd.addAll(List.of(args));
+        List<String> shell = new ArrayList<>(List.of("bash", "-c", "ulimit -n 20000 2>/dev/null; exec \"$@\"", "sh"));
+        shell.addAll(cmd);
+        return Child.start(name, shell, Map.of(), logs);
+    }
+
+    /** Reads {@code NAME port} lines up to {@code READY}. */
+    static Map<String, Integer> ports(Child server) {
+        Map<String, Integer> ports = new LinkedHashMap<>();
+        String line;
+        while (!(line = server.awaitLine(l -> true, Duration.ofSeconds(60))).equals("READY")) {
+            String[] parts = line.split(" ");
+            ports.put(parts[0], Integer.parseInt(parts[1]));
+        }
+        return ports;
+    }
+
+    /** Resident set size of a process in KiB (Linux /proc). */
+    static long rssKiB(long pid) throws IOException {
+        for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
+            if (line.startsWith("VmRSS:")) {
+                return Long.parseLong(line.replaceAll("[^0-9]", ""));
+            }
+        }
+        return -1;
+    }
+
+    static Map<String, Object> table(String id, String title, List<String> description, List<String> columns,
+            List<List<String>> rows) {
+        Map<String, Object> g = new LinkedHashMap<>();
+        g.put("id", id);
+        g.put("kind", "table");
+        g.put("title", title);
+        g.put("description", description);
+        g.put("columns", columns);
+        g.put("rows", rows);
+        return g;
+    }
+
+    /** A group whose body is Markdown produced by another tool, included as is. */
+    static Map<String, Object> markdown(String id, String title, List<String> description, String body) {
+        Map<String, Object> g = new LinkedHashMap<>();
+        g.put("id", id);
+        g.put("kind", "markdown");
+        g.put("title", title);
+        g.put("description", description);
+        g.put("body", body);
+        return g;
+    }
+
+    /** A target judged on one figure; {@code ratio} against {@code limit} (at least, or at most when latency). */
+    void target(String id, String text, String figure, double ratio, boolean atMost, double limit) {
+        Map<String, Object> t = new LinkedHashMap<>();
+        t.put("id", id);
+        t.put("text", text);
+        t.put("figure", figure + String.format(Locale.ROOT, " = %.2f×", ratio));
+        t.put("bestRounds", "(one series)");
+        t.put("ratio", Measurement.round(ratio, 3));
+        t.put("limit", String.format(Locale.ROOT, "%s %.2f×", atMost ? "≤" : "≥", limit));
+        t.put("met", atMost ? ratio <= limit : ratio >= limit);
+        targets.add(t);
+    }
+
+    /** "met"/"not met" of the last target added, for a section's text. */
+    String lastStatus() {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> t = (Map<String, Object>) targets.get(targets.size() - 1);
+        return Boolean.TRUE.equals(t.get("met")) ? "**met**" : "**not met**";
+    }
+
+    static String f(String format, Object... args) {
+        return String.format(Locale.ROOT, format, args);
+    }
+}
