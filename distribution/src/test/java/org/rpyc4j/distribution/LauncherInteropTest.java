@@ -87,6 +87,25 @@ class LauncherInteropTest {
     }
 
     @Test
+    void aModeFromThePluginFolderIsListedAndServes(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        java.nio.file.Path plugins = PluginJar.buildInto(dir);
+        List<String> list = new ArrayList<>(PluginJar.args(plugins));
+        list.add("--list");
+        String listed = String.join("\n", Launched.run("rpyc_classic", list.toArray(String[]::new)).out());
+        assertTrue(listed.contains(PluginJar.MODE) && listed.contains("com.example.plugged"), listed);
+        int port = Loopback.freePort();
+        List<String> args = new ArrayList<>(PluginJar.args(plugins));
+        args.addAll(List.of("-m", PluginJar.MODE, "-p", Integer.toString(port)));
+        try (Launched l = Launched.start("rpyc_classic", args.toArray(String[]::new))) {
+            assertEquals("INFO:SLAVE/" + port + ":server started on [127.0.0.1]:" + port, l.awaitStarted());
+            assertServedByImage(python("import rpyc\nc = rpyc.classic.connect('localhost', " + port + ")\n"
+                    + CLASSIC_CHECK + "c.close()\n"));
+            l.terminate();
+        }
+    }
+
+    @Test
     void oneshotPrintsTheBannerAndServesOnePythonClient() throws Exception {
         try (Launched l = Launched.start("rpyc_classic", "-m", "oneshot", "-p", "0")) {
             l.awaitOut("rpyc-oneshot"::equals, "banner");
