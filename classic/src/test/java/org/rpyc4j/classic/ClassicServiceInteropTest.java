@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.rpyc4j.testkit.JavaTestServer;
 import org.rpyc4j.testkit.PythonProcess;
 import org.rpyc4j.testkit.PythonRpyc;
 
@@ -46,7 +47,7 @@ class ClassicServiceInteropTest {
     /** Runs sections of the client script against a fresh classic server; its output lines up to DONE. */
     static List<String> run(PythonRpyc peer, String... sections) throws Exception {
         peer.assumeAvailable();
-        try (LoopbackServer server = LoopbackServer.classic()) {
+        try (JavaTestServer server = JavaTestServer.start(ClassicService.factory(), ClassicService.config())) {
             List<String> args = new ArrayList<>(List.of("tcp", String.valueOf(server.port())));
             args.addAll(List.of(sections));
             return runClient(peer, args);

@@ -15,15 +15,16 @@ import org.rpyc4j.api.Dialect;
 import org.rpyc4j.api.NetRef;
 import org.rpyc4j.api.error.RemoteIndexError;
 import org.rpyc4j.api.error.RemoteException;
+import org.rpyc4j.testkit.JavaTestServer;
 
 /** The Java classic client against the Java classic service, in one JVM (no Python needed). */
 class ClassicServiceTest {
-    private static LoopbackServer server;
+    private static JavaTestServer server;
     private static ClassicClient client;
 
     @BeforeAll
     static void connect() throws Exception {
-        server = LoopbackServer.classic();
+        server = JavaTestServer.start(ClassicService.factory(), ClassicService.config());
         client = ClassicClient.connect("127.0.0.1", server.port(), ClassicClient.options().withDialect(Dialect.V6));
     }
 

@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.rpyc4j.testkit.JavaTestServer;
 import org.rpyc4j.testkit.PythonProcess;
 import org.rpyc4j.testkit.PythonRpyc;
 
@@ -30,7 +31,7 @@ class ListTransferInteropTest {
         PythonRpyc peer = PythonRpyc.v5();
         peer.assumeAvailable();
         List<String> lines = new ArrayList<>();
-        try (LoopbackServer java = LoopbackServer.classic();
+        try (JavaTestServer java = JavaTestServer.start(ClassicService.factory(), ClassicService.config());
              PythonClassicServer python = PythonClassicServer.start(peer);
              PythonProcess client = PythonProcess.start(peer, Duration.ofSeconds(240),
                      ClassicServiceInteropTest.text("classic/list_transfer.py"),

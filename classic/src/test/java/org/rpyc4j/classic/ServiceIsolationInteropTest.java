@@ -11,6 +11,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.rpyc4j.api.Exposed;
 import org.rpyc4j.api.ProtocolConfig;
 import org.rpyc4j.api.Service;
+import org.rpyc4j.testkit.JavaTestServer;
 import org.rpyc4j.testkit.PythonProcess;
 import org.rpyc4j.testkit.PythonRpyc;
 
@@ -67,7 +68,7 @@ class ServiceIsolationInteropTest {
     void reflectionEscapesAreRefused(PythonRpyc peer) throws Exception {
         peer.assumeAvailable();
         List<String> lines = new ArrayList<>();
-        try (LoopbackServer server = LoopbackServer.start(c -> new IsolatedService(), ProtocolConfig.defaults());
+        try (JavaTestServer server = JavaTestServer.start(c -> new IsolatedService(), ProtocolConfig.defaults());
              PythonProcess client = PythonProcess.start(peer,
                      ClassicServiceInteropTest.text("classic/isolation_client.py"), String.valueOf(server.port()))) {
             Duration timeout = Duration.ofSeconds(60);

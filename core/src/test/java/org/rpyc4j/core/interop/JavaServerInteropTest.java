@@ -15,9 +15,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.rpyc4j.api.Dialect;
-import org.rpyc4j.core.protocol.RpycConnection;
 import org.rpyc4j.core.testing.Resources;
-import org.rpyc4j.core.testing.TestServer;
+import org.rpyc4j.testkit.JavaTestServer;
 import org.rpyc4j.testkit.PythonProcess;
 import org.rpyc4j.testkit.PythonRpyc;
 
@@ -36,7 +35,7 @@ class JavaServerInteropTest {
     /** Runs one section of the client script against a fresh server; its output lines up to DONE. */
     private static List<String> run(PythonRpyc peer, String section) throws Exception {
         peer.assumeAvailable();
-        try (TestServer server = TestServer.start(c -> new JavaTestService());
+        try (JavaTestServer server = JavaTestServer.start(c -> new JavaTestService());
              PythonProcess client = PythonProcess.start(peer, CLIENT, String.valueOf(server.port()), section)) {
             List<String> lines = new ArrayList<>();
             for (String line = client.readLine(TIMEOUT); !"DONE".equals(line); line = client.readLine(TIMEOUT)) {
@@ -175,14 +174,14 @@ class JavaServerInteropTest {
         PythonRpyc.v5().assumeAvailable();
         PythonRpyc.v6().assumeAvailable();
         String script = Resources.text("interop/mixed_client.py");
-        try (TestServer server = TestServer.start(c -> new JavaTestService());
+        try (JavaTestServer server = JavaTestServer.start(c -> new JavaTestService());
              PythonProcess five = PythonProcess.start(PythonRpyc.v5(), script, String.valueOf(server.port()));
              PythonProcess six = PythonProcess.start(PythonRpyc.v6(), script, String.valueOf(server.port()))) {
             assertEquals("READY 5.3.0 V5", five.readLine(TIMEOUT), five::stderr);
             assertEquals("READY 6.0.1 V6", six.readLine(TIMEOUT), six::stderr);
             // both connections are open at once, each in its own dialect
             assertEquals(Set.of(Dialect.V5, Dialect.V6),
-                    server.connections().stream().map(RpycConnection::dialect).collect(Collectors.toSet()));
+                    server.connections().stream().map(org.rpyc4j.api.Connection::dialect).collect(Collectors.toSet()));
             five.writeLine("GO");
             six.writeLine("GO");
             assertEquals("DONE 200", five.readLine(TIMEOUT), five::stderr);

@@ -34,7 +34,7 @@ import org.rpyc4j.core.channel.FrameReader;
 import org.rpyc4j.core.channel.FrameWriter;
 import org.rpyc4j.core.channel.Message;
 import org.rpyc4j.core.testing.Hex;
-import org.rpyc4j.core.testing.TestServer;
+import org.rpyc4j.testkit.JavaTestServer;
 
 /**
  * Hostile or broken input on a server connection: each case gets an exception reply where the protocol
@@ -52,13 +52,13 @@ class BadInputTest {
         }
     }
 
-    private TestServer server;
+    private JavaTestServer server;
     private Connection bystander;
 
     @BeforeEach
     void start() throws IOException {
         ProtocolConfig limited = ProtocolConfig.defaults().toBuilder().maxFrameSize(LIMIT).maxInflatedSize(LIMIT).build();
-        server = TestServer.start(ServiceFactory.shared(new Echo()), limited);
+        server = JavaTestServer.start(ServiceFactory.shared(new Echo()), limited);
         bystander = Rpyc.connect("127.0.0.1", server.port());
         assertEquals("hello", bystander.root().callMethod("echo", "hello"));
     }

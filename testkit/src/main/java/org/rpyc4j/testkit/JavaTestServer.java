@@ -1,6 +1,7 @@
-package org.rpyc4j.classic;
+package org.rpyc4j.testkit;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -8,47 +9,49 @@ import java.net.Socket;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import org.rpyc4j.api.Connection;
 import org.rpyc4j.api.ProtocolConfig;
+import org.rpyc4j.api.Rpyc;
 import org.rpyc4j.api.ServiceFactory;
 import org.rpyc4j.api.Transport;
-import org.rpyc4j.core.protocol.RpycConnection;
 
 /**
- * An rpyc4j server for the classic tests: listens on 127.0.0.1 (a port the system chose), serves each accepted
- * socket on its own virtual thread, and closes the listener and every connection in {@link #close()}.
+ * An rpyc4j server for tests below the serving modes: listens on 127.0.0.1 (port chosen by the system), serves
+ * every accepted socket with the engine ({@link Rpyc#engine()}) on its own virtual thread, and closes the
+ * listener and every connection in {@link #close()}.
  */
-final class LoopbackServer implements AutoCloseable {
+public final class JavaTestServer implements AutoCloseable {
     private final ServerSocket listener;
     private final ServiceFactory factory;
     private final ProtocolConfig config;
-    private final Set<RpycConnection> connections = ConcurrentHashMap.newKeySet();
+    private final Set<Connection> connections = ConcurrentHashMap.newKeySet();
     private final Set<Thread> threads = ConcurrentHashMap.newKeySet();
     private final Thread acceptor;
 
-    private LoopbackServer(ServerSocket listener, ServiceFactory factory, ProtocolConfig config) {
+    private JavaTestServer(ServerSocket listener, ServiceFactory factory, ProtocolConfig config) {
         this.listener = listener;
         this.factory = factory;
         this.config = config;
-        this.acceptor = Thread.ofVirtual().name("classic-test-accept").start(this::acceptAll);
+        this.acceptor = Thread.ofVirtual().name("test-accept").start(this::acceptAll);
     }
 
-    /** The classic service with its configuration. */
-    static LoopbackServer classic() throws IOException {
-        return start(ClassicService.factory(), ClassicService.config());
+    /** A server with rpyc's default configuration. */
+    public static JavaTestServer start(ServiceFactory factory) throws IOException {
+        return start(factory, ProtocolConfig.defaults());
     }
 
-    static LoopbackServer start(ServiceFactory factory, ProtocolConfig config) throws IOException {
+    public static JavaTestServer start(ServiceFactory factory, ProtocolConfig config) throws IOException {
         ServerSocket listener = new ServerSocket();
         listener.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
-        return new LoopbackServer(listener, factory, config);
+        return new JavaTestServer(listener, factory, config);
     }
 
-    int port() {
+    public int port() {
         return listener.getLocalPort();
     }
 
     /** The connections being served now. */
-    List<RpycConnection> connections() {
+    public List<Connection> connections() {
         return connections.stream().filter(c -> !c.isClosed()).toList();
     }
 
@@ -60,20 +63,20 @@ final class LoopbackServer implements AutoCloseable {
             } catch (IOException e) {
                 return; // closed
             }
-            Thread t = Thread.ofVirtual().name("classic-test-serve").unstarted(() -> serve(socket));
+            Thread t = Thread.ofVirtual().name("test-serve").unstarted(() -> serve(socket));
             threads.add(t);
             t.start();
         }
     }
 
     private void serve(Socket socket) {
-        RpycConnection conn = null;
+        Connection conn = null;
         try {
-            conn = RpycConnection.server(Transport.of(socket), factory, config, null);
+            conn = Rpyc.engine().accept(Transport.of(socket), factory, config, null);
             connections.add(conn);
             conn.serveAll();
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         } finally {
             if (conn != null) {
                 conn.close();
@@ -86,7 +89,7 @@ final class LoopbackServer implements AutoCloseable {
     @Override
     public void close() throws IOException {
         listener.close();
-        connections.forEach(RpycConnection::close);
+        connections.forEach(Connection::close);
         try {
             acceptor.join(5000);
             for (Thread t : threads) {
