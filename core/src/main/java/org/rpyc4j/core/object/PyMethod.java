@@ -141,10 +141,7 @@ enum PyMethod {
         @Nullable
         Object invoke(Object self, List<Object> args, Map<String, Object> kwargs) {
             arity(args, kwargs, 1, 1);
-            List<Object> list = list(self);
-            List<Object> items = new ArrayList<>();
-            iterable(args.getFirst()).forEach(items::add); // collected first: extending a list by itself
-            list.addAll(items);
+            addAll(list(self), args.getFirst());
             return null;
         }
     },
@@ -243,10 +240,7 @@ enum PyMethod {
         @Nullable
         Object invoke(Object self, List<Object> args, Map<String, Object> kwargs) {
             arity(args, kwargs, 1, 1);
-            Set<Object> set = set(self);
-            List<Object> items = new ArrayList<>();
-            iterable(args.getFirst()).forEach(items::add);
-            set.addAll(items);
+            addAll(set(self), args.getFirst());
             return null;
         }
     },
@@ -450,5 +444,12 @@ enum PyMethod {
             case BigInteger i -> new BigDecimal(i);
             default -> BigDecimal.valueOf(n.longValue());
         };
+    }
+
+    /** Adds the items of a Python iterable, collected first so that a collection can be extended by itself. */
+    private static void addAll(java.util.Collection<Object> target, @Nullable Object iterable) {
+        List<Object> items = new ArrayList<>();
+        iterable(iterable).forEach(items::add);
+        target.addAll(items);
     }
 }
