@@ -46,6 +46,17 @@ public interface Connection extends AutoCloseable {
     void serveAll();
 
     /**
+     * Serves what arrives within {@code timeout} (rpyc's {@code serve(timeout)}): reads one incoming frame and
+     * handles it (runs a request, or hands a reply to its waiter), then returns {@code true}; returns
+     * {@code false} if nothing could be read in time. Lets a server decide between frames which thread serves
+     * the connection.
+     *
+     * @param timeout how long to wait for a frame; must be positive
+     * @throws org.rpyc4j.api.error.ConnectionClosedException if the connection is closed or closes meanwhile
+     */
+    boolean serve(Duration timeout);
+
+    /**
      * Starts a virtual thread that serves the peer's requests until the connection closes (Python's
      * {@code BgServingThread}); needed only by a client that expects requests while it sends none itself.
      */

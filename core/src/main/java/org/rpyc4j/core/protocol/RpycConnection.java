@@ -96,6 +96,8 @@ public final class RpycConnection implements Connection, ObjectContext {
     private boolean reading;
     private int executing;
     private int serving;
+    /** Threads waiting for the role that will read themselves once they have it. */
+    private int wanting;
     /** When the role last fell vacant while requests ran, and whether the watchdog looks at this connection. */
     private long vacantSince;
     private boolean watched;
@@ -203,23 +205,41 @@ public final class RpycConnection implements Connection, ObjectContext {
 
     @Override
     public void serveAll() {
-        roleLock.lock();
-        try {
-            serving++;
-        } finally {
-            roleLock.unlock();
-        }
+        addServing(1);
         try {
             pump(() -> false, 0);
         } catch (ConnectionClosedException e) {
             // the normal end of serving
         } finally {
-            roleLock.lock();
-            try {
-                serving--;
-            } finally {
-                roleLock.unlock();
+            addServing(-1);
+        }
+    }
+
+    @Override
+    public boolean serve(Duration timeout) {
+        if (timeout.isZero() || timeout.isNegative()) {
+            throw new IllegalArgumentException("timeout must be positive: " + timeout);
+        }
+        long deadline = System.nanoTime() + timeout.toNanos();
+        addServing(1);
+        try {
+            if (acquireRole(() -> false, deadline, transport.supportsReadTimeout())) {
+                readOne(deadline);
             }
+            return true;
+        } catch (RequestTimeoutException e) {
+            return false;
+        } finally {
+            addServing(-1);
+        }
+    }
+
+    private void addServing(int delta) {
+        roleLock.lock();
+        try {
+            serving += delta;
+        } finally {
+            roleLock.unlock();
         }
     }
 
@@ -354,45 +374,66 @@ public final class RpycConnection implements Connection, ObjectContext {
      */
     private void pump(BooleanSupplier done, long deadline) {
         boolean mayRead = deadline == 0 || transport.supportsReadTimeout();
-        while (!done.getAsBoolean()) {
-            roleLock.lock();
-            try {
-                while (!done.getAsBoolean() && !closed.get() && (reading || !mayRead)) {
-                    if (!mayRead && !reading) {
-                        startStandby();
-                    }
-                    if (deadline == 0) {
-                        roleFreed.await();
-                    } else {
-                        long left = deadline - System.nanoTime();
-                        if (left <= 0) {
-                            throw new RequestTimeoutException("timed out");
-                        }
-                        roleFreed.awaitNanos(left);
-                    }
-                }
-                if (done.getAsBoolean()) {
-                    if (!reading) {
-                        roleVacated(); // leaving: whoever else needs the stream must get it
-                    }
-                    return;
-                }
-                if (closed.get()) {
-                    throw new ConnectionClosedException("connection closed: " + closeReason);
-                }
-                reading = true;
-            } catch (RequestTimeoutException e) {
-                if (!reading) {
-                    roleVacated();
-                }
-                throw e;
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new RpycException("interrupted while waiting for the peer", e);
-            } finally {
-                roleLock.unlock();
-            }
+        while (acquireRole(done, deadline, mayRead)) {
             readOne(deadline);
+        }
+    }
+
+    /**
+     * Takes the reader role, waiting while another thread holds it (or, if this thread may not read, while a
+     * standby reads). Returns {@code true} holding the role, {@code false} once {@code done} holds.
+     *
+     * @throws RequestTimeoutException when {@code deadline} (0: none) passes first
+     */
+    private boolean acquireRole(BooleanSupplier done, long deadline, boolean mayRead) {
+        if (done.getAsBoolean()) {
+            return false;
+        }
+        boolean counted = false;
+        roleLock.lock();
+        try {
+            while (!done.getAsBoolean() && !closed.get() && (reading || !mayRead)) {
+                if (!mayRead && !reading) {
+                    startStandby();
+                }
+                if (mayRead && !counted) {
+                    counted = true;
+                    wanting++;
+                }
+                if (deadline == 0) {
+                    roleFreed.await();
+                } else {
+                    long left = deadline - System.nanoTime();
+                    if (left <= 0) {
+                        throw new RequestTimeoutException("timed out");
+                    }
+                    roleFreed.awaitNanos(left);
+                }
+            }
+            if (done.getAsBoolean()) {
+                if (!reading) {
+                    roleVacated(); // leaving: whoever else needs the stream must get it
+                }
+                return false;
+            }
+            if (closed.get()) {
+                throw new ConnectionClosedException("connection closed: " + closeReason);
+            }
+            reading = true;
+            return true;
+        } catch (RequestTimeoutException e) {
+            if (!reading) {
+                roleVacated();
+            }
+            throw e;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RpycException("interrupted while waiting for the peer", e);
+        } finally {
+            if (counted) {
+                wanting--;
+            }
+            roleLock.unlock();
         }
     }
 
@@ -423,6 +464,11 @@ public final class RpycConnection implements Connection, ObjectContext {
             roleLock.lock();
             try {
                 if (reading || closed.get() || !hasDemand()) {
+                    return;
+                }
+                if (wanting > 0) {
+                    // a thread that reads for itself (a serving loop, a waiter) takes over: standbys fill gaps
+                    roleFreed.signalAll();
                     return;
                 }
                 reading = true;
