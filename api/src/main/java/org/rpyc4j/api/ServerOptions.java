@@ -40,8 +40,8 @@ import javax.annotation.Nullable;
  * <tr><td>drainTimeout</td><td>0</td><td>on close, how long to let open connections finish before closing
  *     them; 0 closes them at once, as rpyc does</td></tr>
  * <tr><td>modeSettings</td><td>empty</td><td>settings of particular modes; each mode documents the keys it
- *     reads and ignores the others: {@code threaded.platform-threads}, {@code pool.size},
- *     {@code forking.spares}, {@code forking.jvm-options}, {@code forking.start-timeout},
+ *     reads and ignores the others: {@code threaded.platform-threads}, {@code threaded.busy-threads},
+ *     {@code pool.size}, {@code forking.spares}, {@code forking.jvm-options}, {@code forking.start-timeout},
  *     {@code oneshot.banner}</td></tr>
  * </table>
  */

@@ -2,6 +2,7 @@ package org.rpyc4j.server.threaded;
 
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import javax.annotation.Nullable;
 import org.rpyc4j.api.ClassServiceFactory;
 import org.rpyc4j.api.ServerOptions;
 import org.rpyc4j.api.ServiceFactory;
@@ -11,9 +12,12 @@ import org.rpyc4j.spi.support.AcceptedSocket;
 
 /**
  * Serves each connection on a thread of its own (rpyc's {@code ThreadedServer}): a virtual thread by default,
- * so thousands of concurrent connections cost little; platform threads with the mode setting
- * {@value #PLATFORM_THREADS}{@code =true}. Within a connection, requests run concurrently, each started in the
- * order it arrived, and callbacks into the client nest without deadlock.
+ * so thousands of concurrent connections cost little, and while a connection is busy (requests in quick
+ * succession) a platform thread of its own, whose socket reads cost about half as much CPU; at most
+ * {@value #BUSY_THREADS} (default {@value #DEFAULT_BUSY_THREADS}) connections at once, 0 turns it off. With the
+ * mode setting {@value #PLATFORM_THREADS}{@code =true} every connection is served by a platform thread. Within a
+ * connection, requests run concurrently, each started in the order it arrived, and callbacks into the client nest
+ * without deadlock.
  *
  * <pre>{@code
  * try (Server server = new ThreadedServer(CalculatorService.class, ServerOptions.builder().port(18861).build())) {
@@ -24,8 +28,13 @@ import org.rpyc4j.spi.support.AcceptedSocket;
 public final class ThreadedServer extends AbstractServer {
     /** Mode setting: serve on platform threads instead of virtual ones ({@code false}). */
     public static final String PLATFORM_THREADS = "threaded.platform-threads";
+    /** Mode setting: how many busy connections may move to platform threads at once. */
+    public static final String BUSY_THREADS = "threaded.busy-threads";
+    /** The default of {@value #BUSY_THREADS}. */
+    public static final int DEFAULT_BUSY_THREADS = 64;
 
     private final Thread.Builder threads;
+    private final @Nullable BusyConnectionThreads busyThreads;
     private final Set<Thread> running = ConcurrentHashMap.newKeySet();
 
     /** A server making a new {@code serviceClass} per connection (rpyc's {@code ThreadedServer(MyService)}). */
@@ -41,16 +50,27 @@ public final class ThreadedServer extends AbstractServer {
     /** A server for {@code context}; bound when this returns. */
     public ThreadedServer(ServerContext context) {
         super(context);
-        threads = options().booleanSetting(PLATFORM_THREADS, false)
+        boolean platform = options().booleanSetting(PLATFORM_THREADS, false);
+        threads = platform
                 ? Thread.ofPlatform().name(name() + " client ", 1)
                 : Thread.ofVirtual().name(name() + " client ", 1);
+        int maxBusy = options().intSetting(BUSY_THREADS, DEFAULT_BUSY_THREADS);
+        if (maxBusy < 0) {
+            throw new IllegalArgumentException(BUSY_THREADS + " must be 0 or more, not " + maxBusy);
+        }
+        busyThreads = platform || maxBusy == 0 ? null
+                : new BusyConnectionThreads(maxBusy, Thread.ofPlatform().name(name() + " busy client ", 1));
     }
 
     @Override
     protected void handle(AcceptedSocket accepted) {
         Thread thread = threads.unstarted(() -> {
             try {
-                clients().serve(accepted);
+                if (busyThreads == null) {
+                    clients().serve(accepted);
+                } else {
+                    clients().serve(accepted, busyThreads::serve);
+                }
             } finally {
                 running.remove(Thread.currentThread());
             }

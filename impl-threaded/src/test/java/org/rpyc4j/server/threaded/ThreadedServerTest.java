@@ -1,6 +1,7 @@
 package org.rpyc4j.server.threaded;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
@@ -8,11 +9,16 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 import org.rpyc4j.api.ClassServiceFactory;
 import org.rpyc4j.api.Connection;
+import org.rpyc4j.api.NetRef;
 import org.rpyc4j.api.Rpyc;
 import org.rpyc4j.api.Server;
+import org.rpyc4j.server.testkit.Await;
 import org.rpyc4j.server.testkit.DemoService;
 import org.rpyc4j.server.testkit.ServerResources;
 import org.rpyc4j.server.testkit.SocketServerContract;
@@ -44,6 +50,80 @@ class ThreadedServerTest extends SocketServerContract {
         String expected = "DEMO/" + server.port() + " client 1#";
         assertTrue(ServerResources.now().platformThreads().stream().anyMatch(t -> t.startsWith(expected)),
                 () -> ServerResources.now().platformThreads().toString());
+    }
+
+    /** A connection making requests in quick succession moves to a platform thread, and back once it idles. */
+    @Test
+    void aBusyConnectionMovesToAPlatformThreadAndBackWhenIdle() throws Exception {
+        ServerResources before = ServerResources.now();
+        Server server = start(options().build());
+        String busyName = "DEMO/" + server.port() + " busy client ";
+        NetRef root = connect(server).root();
+        assertTrue(threadOf(root).startsWith("VirtualThread"));
+
+        String busy = callUntil(root, t -> t.contains(busyName));
+        assertTrue(busy.contains(busyName), busy);
+        // callbacks nest as ever while a platform thread reads
+        AtomicReference<Function<Object, Object>> callback = new AtomicReference<>();
+        callback.set(depth -> ((Long) depth) == 0 ? "bottom" : root.callMethod("nest", callback.get(), (Long) depth - 1));
+        assertEquals("bottom", root.callMethod("nest", callback.get(), 5));
+
+        // silent for longer than the idle time: the platform thread ends, the virtual thread serves again
+        Await.until(() -> platformThreadsNamed(busyName).isEmpty(),
+                BusyConnectionThreads.IDLE.plus(TIMEOUT), () -> platformThreadsNamed(busyName).toString());
+        assertTrue(threadOf(root).startsWith("VirtualThread"));
+        assertEquals(42L, root.callMethod("add", 40, 2));
+
+        server.close();
+        assertEquals(List.of(), ServerResources.leftSince(before, "DEMO/" + server.port()));
+    }
+
+    @Test
+    void busyConnectionsStayOnVirtualThreadsWhenTurnedOff() {
+        Server server = start(options().set(ThreadedServer.BUSY_THREADS, 0).build());
+        NetRef root = connect(server).root();
+        for (int i = 0; i < 5 * BusyConnectionThreads.BURST; i++) {
+            assertTrue(threadOf(root).startsWith("VirtualThread"));
+        }
+    }
+
+    /** At most {@code threaded.busy-threads} connections are on platform threads; other busy ones stay virtual. */
+    @Test
+    void busyConnectionsBeyondTheLimitStayOnVirtualThreads() {
+        Server server = start(options().set(ThreadedServer.BUSY_THREADS, 1).build());
+        String busyName = "DEMO/" + server.port() + " busy client ";
+        NetRef first = connect(server).root();
+        NetRef second = connect(server).root();
+        assertTrue(callUntil(first, t -> t.contains(busyName)).contains(busyName));
+        for (int i = 0; i < 5 * BusyConnectionThreads.BURST; i++) {
+            assertTrue(threadOf(second).startsWith("VirtualThread"));
+            assertTrue(threadOf(first).contains(busyName));   // keeps the one slot
+        }
+        assertEquals(1, platformThreadsNamed(busyName).size());
+    }
+
+    @Test
+    void refusesANegativeBusyThreadCount() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> start(options().set(ThreadedServer.BUSY_THREADS, -1).build()));
+        assertTrue(e.getMessage().contains(ThreadedServer.BUSY_THREADS), e.getMessage());
+    }
+
+    private static String threadOf(NetRef root) {
+        return (String) root.callMethod("threadName");
+    }
+
+    /** Calls {@code threadName} until {@code until} holds for its answer (a bounded number of times). */
+    private static String callUntil(NetRef root, Predicate<String> until) {
+        String thread = "";
+        for (int i = 0; i < 100 * BusyConnectionThreads.BURST && !until.test(thread); i++) {
+            thread = threadOf(root);
+        }
+        return thread;
+    }
+
+    private static List<String> platformThreadsNamed(String prefix) {
+        return ServerResources.now().platformThreads().stream().filter(t -> t.startsWith(prefix)).toList();
     }
 
     /** Thousands of concurrent connections are routine: 2000 clients, all connected at once, all in a rendezvous. */

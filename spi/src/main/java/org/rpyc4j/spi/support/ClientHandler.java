@@ -8,6 +8,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
 import javax.annotation.Nullable;
 import org.rpyc4j.api.AuthenticationException;
 import org.rpyc4j.api.Authenticator;
@@ -48,7 +49,16 @@ public final class ClientHandler {
 
     /** Serves {@code accepted} on the calling thread until the connection ends; never throws. */
     public void serve(AcceptedSocket accepted) {
-        serve(accepted.transport(), accepted.socket(), accepted.addrinfo());
+        serve(accepted, Connection::serveAll);
+    }
+
+    /**
+     * Serves {@code accepted} until the connection ends; never throws. Once the connection is up, {@code loop}
+     * serves it (and returns when it has closed): {@link Connection#serveAll()} on the calling thread, or a
+     * mode's own way of choosing threads.
+     */
+    public void serve(AcceptedSocket accepted, Consumer<Connection> loop) {
+        serve(accepted.transport(), accepted.socket(), accepted.addrinfo(), loop);
     }
 
     /**
@@ -59,6 +69,10 @@ public final class ClientHandler {
      * @param addrinfo how log lines name the peer
      */
     public void serve(Transport transport, @Nullable Socket socket, String addrinfo) {
+        serve(transport, socket, addrinfo, Connection::serveAll);
+    }
+
+    private void serve(Transport transport, @Nullable Socket socket, String addrinfo, Consumer<Connection> loop) {
         Session session = new Session(transport);
         sessions.add(session);
         try {
@@ -77,7 +91,7 @@ public final class ClientHandler {
                 }
                 log.authenticated(addrinfo);
             }
-            serveAuthenticated(session, credentials, addrinfo);
+            serveAuthenticated(session, credentials, addrinfo, loop);
         } finally {
             session.closeQuietly();
             if (session.transport != transport) {
@@ -88,7 +102,8 @@ public final class ClientHandler {
         }
     }
 
-    private void serveAuthenticated(Session session, @Nullable Object credentials, String addrinfo) {
+    private void serveAuthenticated(Session session, @Nullable Object credentials, String addrinfo,
+            Consumer<Connection> loop) {
         log.welcome(addrinfo, credentials);
         try {
             Connection connection = Rpyc.engine().accept(session.transport, serviceFactory, config, credentials);
@@ -96,7 +111,7 @@ public final class ClientHandler {
             if (closing) {
                 return;   // closeAll ran before the connection existed
             }
-            connection.serveAll();
+            loop.accept(connection);
         } catch (RuntimeException e) {
             if (!closing) {
                 log.terminatedAbruptly(e);
