@@ -327,13 +327,14 @@ public final class BenchMain {
 
     /** The Java scenarios, in the order they run and are reported. */
     private static final List<String> JAVA_SCENARIOS = List.of("tcp-floor", "rpyc4j-v5", "rpyc4j-v6",
-            "rpyc4j-v6-platform", "rmi");
+            "rpyc4j-v6-virtual", "rpyc4j-v6-platform", "rmi");
 
     private static JavaScenario openJava(String id, Map<String, Integer> ports) throws Exception {
         return switch (id) {
             case "tcp-floor" -> JavaScenario.tcpPingPong(ports.get("TCP"));
             case "rpyc4j-v5" -> JavaScenario.rpycNoop(ports.get("RPYC"), Dialect.V5);
             case "rpyc4j-v6" -> JavaScenario.rpycNoop(ports.get("RPYC"), Dialect.V6);
+            case "rpyc4j-v6-virtual" -> JavaScenario.rpycNoop(ports.get("RPYC_VIRTUAL"), Dialect.V6);
             case "rpyc4j-v6-platform" -> JavaScenario.rpycNoop(ports.get("RPYC_PLATFORM"), Dialect.V6);
             case "rmi" -> JavaScenario.rmiNoop(ports.get("RMI"));
             default -> throw new IllegalArgumentException(id);
@@ -350,19 +351,25 @@ public final class BenchMain {
             String py = d == Dialect.V5 ? "py53-py53-bound" : "py60-py60-bound";
             add(new Measurement("rpyc4j-" + v, "rpyc4j → rpyc4j, " + d.name() + " dialect",
                     "rpyc4j Java client, `root.callMethod(\"noop\")`",
-                    "rpyc4j server, virtual thread per connection",
+                    "rpyc4j `ThreadedServer`, default settings",
                     "1 round trip (CALLATTR)")
                     .compareTo("floor", "tcp-floor").compareTo("python", py));
         }
-        add(new Measurement("rpyc4j-v6-platform", "rpyc4j → rpyc4j, V6, server on platform threads (diagnostic)",
+        add(new Measurement("rpyc4j-v6-virtual", "rpyc4j → rpyc4j, V6, virtual threads only (diagnostic)",
                 "rpyc4j Java client, `root.callMethod(\"noop\")`",
-                "rpyc4j server, platform thread per connection",
+                "rpyc4j `ThreadedServer`, `threaded.busy-threads=0`",
                 "1 round trip (CALLATTR)")
                 .compareTo("floor", "tcp-floor").compareTo("python", "py60-py60-bound")
-                .note("not a target: the same server loop with a platform thread per connection (running"
-                        + " `serveAll()`) instead of a virtual thread, to show what serving on a virtual thread costs;"
-                        + " the standby readers that rpyc4j's core starts per connection are virtual threads either"
-                        + " way."));
+                .note("not a target: the connection stays on its virtual thread however busy it is, to show what a"
+                        + " virtual thread's blocking read costs; by default a busy connection moves to a platform"
+                        + " thread."));
+        add(new Measurement("rpyc4j-v6-platform", "rpyc4j → rpyc4j, V6, platform threads only (diagnostic)",
+                "rpyc4j Java client, `root.callMethod(\"noop\")`",
+                "rpyc4j `ThreadedServer`, `threaded.platform-threads=true`",
+                "1 round trip (CALLATTR)")
+                .compareTo("floor", "tcp-floor").compareTo("python", "py60-py60-bound")
+                .note("not a target: every connection on a platform thread from the start; the standby readers"
+                        + " that rpyc4j's core starts when a request blocks are virtual threads either way."));
         add(new Measurement("rmi", "Java RMI", "Java RMI client (stub from the registry)",
                 "`UnicastRemoteObject`, RMI's own connection threads",
                 "1 round trip (RMI call)").compareTo("floor", "tcp-floor"));
@@ -665,9 +672,9 @@ public final class BenchMain {
                         + "min/median/max are over the rounds.",
                 "Java side: the harness JVM is the client; one child JVM hosts all Java servers (TCP echo, rpyc4j, "
                         + "RMI registry and object), so client and server never share a heap, JIT or GC. The rpyc4j "
-                        + "server is a minimal accept loop (`RpycBenchServer`) running "
-                        + "`Rpyc.engine().accept(Transport.of(socket), ...)` and `serveAll()` on a virtual thread per "
-                        + "connection, with `ProtocolConfig.defaults()`. Rounds of the Java scenarios are "
+                        + "server is rpyc4j's `ThreadedServer` with its defaults: a virtual thread per connection, "
+                        + "and a platform thread of its own while a connection is busy (16 frames in quick "
+                        + "succession; back to the virtual thread after 2 s without a frame). Rounds of the Java scenarios are "
                         + "interleaved (round 1 of each, then round 2, ...).",
                 "Python side: one Python client process per rpyc version connects to both servers (the stock "
                         + "Python `ThreadedServer` of the same rpyc version, and the rpyc4j server above) and times "

@@ -8,10 +8,15 @@ import java.nio.file.Path;
 import java.time.Duration;
 import javax.annotation.Nullable;
 import jdk.jfr.Recording;
+import java.util.Map;
+import org.rpyc4j.api.Server;
+import org.rpyc4j.api.ServerOptions;
 import org.rpyc4j.api.ServiceFactory;
+import org.rpyc4j.server.threaded.ThreadedServer;
 
 /**
- * The server JVM ({@code BenchMain --serve-java}): hosts the TCP echo server, the rpyc4j servers and the RMI
+ * The server JVM ({@code BenchMain --serve-java}): hosts the TCP echo server, rpyc4j's {@link ThreadedServer}
+ * (as configured by default, plus two diagnostic variants: virtual threads only, platform threads only) and the RMI
  * registry and object, prints their ports on standard output, then obeys line commands on standard input
  * ({@code STATS}: process CPU time and bytes allocated so far; {@code PROFILE-START},
  * {@code PROFILE-STOP <file>}: a JFR recording). It exits when standard input ends (the harness closed it
@@ -36,12 +41,13 @@ final class JavaServers {
         });
         ServiceFactory factory = ServiceFactory.shared(new NoopService());
         try (TcpEchoServer tcp = TcpEchoServer.start(MAX_CONNECTIONS);
-                RpycBenchServer rpyc = RpycBenchServer.start(factory, Thread.ofVirtual(), MAX_CONNECTIONS);
-                RpycBenchServer rpycPlatform = RpycBenchServer.start(factory, Thread.ofPlatform().daemon(true),
-                        MAX_CONNECTIONS);
+                Server rpyc = threadedServer(factory, Map.of());
+                Server rpycVirtual = threadedServer(factory, Map.of(ThreadedServer.BUSY_THREADS, "0"));
+                Server rpycPlatform = threadedServer(factory, Map.of(ThreadedServer.PLATFORM_THREADS, "true"));
                 RmiNoopServer rmi = RmiNoopServer.start()) {
             System.out.println("TCP " + tcp.port());
             System.out.println("RPYC " + rpyc.port());
+            System.out.println("RPYC_VIRTUAL " + rpycVirtual.port());
             System.out.println("RPYC_PLATFORM " + rpycPlatform.port());
             System.out.println("RMI " + rmi.port());
             System.out.println("READY");
@@ -49,6 +55,15 @@ final class JavaServers {
             commands();
         }
         System.exit(0);
+    }
+
+    /** rpyc4j's {@link ThreadedServer} on 127.0.0.1, an ephemeral port, with the given mode settings. */
+    private static Server threadedServer(ServiceFactory factory, Map<String, String> modeSettings) {
+        ServerOptions.Builder options = ServerOptions.builder().host("127.0.0.1").port(0);
+        modeSettings.forEach(options::set);
+        Server server = new ThreadedServer(factory, options.build());
+        server.start();
+        return server;
     }
 
     private static void commands() throws IOException, java.text.ParseException {

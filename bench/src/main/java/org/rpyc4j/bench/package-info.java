@@ -28,8 +28,9 @@
  *
  * <h2>Topology</h2>
  * The harness JVM is the Java client. One child JVM ({@code BenchMain --serve-java}) hosts the Java servers:
- * the TCP echo server (platform thread per connection), the rpyc4j server ({@link org.rpyc4j.bench.RpycBenchServer},
- * a virtual thread per connection) and the RMI registry and object. Each Python server is a child process too.
+ * the TCP echo server (platform thread per connection), the rpyc4j server (rpyc4j's {@code ThreadedServer},
+ * with its defaults and two diagnostic variants) and the RMI registry and object. Each Python server is a child
+ * process too.
  * Everything binds to 127.0.0.1 and ephemeral ports; every child exits when the harness closes its standard
  * input or after a time limit, and the harness stops the ones it started.
  *
