@@ -1,5 +1,8 @@
 package org.rpyc4j.bench;
 
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.Socket;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -26,14 +29,29 @@ final class ConnectionSetup {
 
     static Map<String, Object> run(Extras x) throws Exception {
         int n = x.smoke ? 30 : 300;
-        int warmup = x.smoke ? 3 : 10;
-        int maxSeconds = x.smoke ? 3 : 15;   // slow servers (forking, Python's pool) stop early
+        // warm enough for the JIT to have compiled both JVMs' connection paths, as in a long-running server;
+        // slow servers (forking, Python's pool) stop warming up after warmupSeconds
+        int warmup = x.smoke ? 3 : 2000;
+        double warmupSeconds = x.smoke ? 0.5 : 3;
+        int maxSeconds = x.smoke ? 3 : 15;   // slow servers stop early
         Map<String, Series[]> results = new LinkedHashMap<>();   // server -> {python client, java client}
+        Series[] floor = new Series[2];                          // raw TCP: {python client, java client}
         try (Child servers = x.javaChild("mode-servers", "--serve-modes", x.smoke ? "120" : "600");
                 Child pyThreaded = x.python("py53-threaded-server", "serve-mode", "threaded");
                 Child pyPool = x.python("py53-pool-server", "serve-mode", "pool");
                 Child pyForking = x.python("py53-forking-server", "serve-mode", "forking")) {
             Map<String, Integer> ports = Extras.ports(servers);
+            String[] raw;
+            try (Child client = x.python("py53-connect-raw-client", "connect-raw", ports.get("TCP").toString(),
+                    Integer.toString(warmup), Double.toString(warmupSeconds), Integer.toString(n),
+                    Integer.toString(maxSeconds))) {
+                raw = Extras.result(client, Duration.ofSeconds(300));
+            }
+            floor[0] = series(raw);
+            floor[1] = javaSeries(rawConnection(ports.get("TCP")), warmup, warmupSeconds, n, maxSeconds);
+            BenchMain.log("connection setup %-16s Python client %,.0f conn/s (first reply %.0f µs), Java client"
+                    + " %,.0f conn/s (first reply %.0f µs)", "raw TCP (floor)", floor[0].perSecond(),
+                    floor[0].firstReplyMicros(), floor[1].perSecond(), floor[1].firstReplyMicros());
             Map<String, Integer> all = new LinkedHashMap<>();
             for (String mode : List.of("threaded", "pool", "forking")) {
                 Integer p = ports.get(mode.toUpperCase(java.util.Locale.ROOT));
@@ -47,12 +65,13 @@ final class ConnectionSetup {
             for (var e : all.entrySet()) {
                 String[] r;
                 try (Child client = x.python("py53-connect-client", "connect", e.getValue().toString(),
-                        Integer.toString(warmup), Integer.toString(n), Integer.toString(maxSeconds))) {
+                        Integer.toString(warmup), Double.toString(warmupSeconds), Integer.toString(n),
+                        Integer.toString(maxSeconds))) {
                     r = Extras.result(client, Duration.ofSeconds(300));
                 }
-                Series py = new Series(Integer.parseInt(r[1]), Integer.parseInt(r[1]) / Double.parseDouble(r[2]),
-                        Double.parseDouble(r[3]));
-                Series jv = javaSeries(e.getValue(), e.getKey().startsWith("Python"), warmup, n, maxSeconds);
+                Series py = series(r);
+                Series jv = javaSeries(rpycConnection(e.getValue(), e.getKey().startsWith("Python")), warmup,
+                        warmupSeconds, n, maxSeconds);
                 results.put(e.getKey(), new Series[] {py, jv});
                 BenchMain.log("connection setup %-16s Python client %,.0f conn/s (first reply %.0f µs), Java client"
                         + " %,.0f conn/s (first reply %.0f µs)", e.getKey(), py.perSecond(), py.firstReplyMicros(),
@@ -60,6 +79,11 @@ final class ConnectionSetup {
             }
         }
         List<List<String>> rows = new ArrayList<>();
+        rows.add(List.of("raw TCP (floor)",
+                Extras.f("%,.0f (%d)", floor[0].perSecond(), floor[0].connections()),
+                Extras.f("%,.0f", floor[0].firstReplyMicros()),
+                Extras.f("%,.0f (%d)", floor[1].perSecond(), floor[1].connections()),
+                Extras.f("%,.0f", floor[1].firstReplyMicros())));
         results.forEach((server, s) -> rows.add(List.of(server,
                 Extras.f("%,.0f (%d)", s[0].perSecond(), s[0].connections()),
                 Extras.f("%,.0f", s[0].firstReplyMicros()),
@@ -74,7 +98,8 @@ final class ConnectionSetup {
                 x.target("setup-" + mode + "-" + c, "connection setup, " + mode + " mode (" + clients[c]
                         + "): rpyc4j at least 3× Python's connections/s",
                         Extras.f("%,.0f vs %,.0f conn/s", ours[c].perSecond(), theirs[c].perSecond()),
-                        ours[c].perSecond() / theirs[c].perSecond(), false, 3.0);
+                        ours[c].perSecond() / theirs[c].perSecond(), false, 3.0,
+                        floor[c].perSecond() / theirs[c].perSecond(), "raw TCP connections");
                 status.add(mode + " (" + clients[c] + "): " + x.lastStatus());
             }
             Series[] ours = results.get("rpyc4j forking");
@@ -90,15 +115,18 @@ final class ConnectionSetup {
             }
         }
         return Extras.table("connection-setup", "Connection setup rate per serving mode", List.of(
-                Extras.f("Each series: %d sequential connections (after %d warm-up ones; a series stops early after"
-                        + " %d s, the connections counted are in brackets), each `connect`, one"
+                Extras.f("Each series: %d sequential connections (after up to %d warm-up ones in at most %.1f s, so"
+                        + " that the JVMs have compiled their connection paths as a long-running server has; a"
+                        + " series stops early after %d s, the connections counted are in brackets), each `connect`, one"
                         + " `root.noop()` call, `close`, one client at a time. The Python client is rpyc 5.3.0"
                         + " (`rpyc.connect` + `conn.root.noop()`, timed with `time.perf_counter`); the Java client is"
                         + " the harness JVM (`Rpyc.connect` + `root().callMethod(\"noop\")`). rpyc4j servers:"
                         + " `ThreadedServer`, `ThreadPoolServer`, `ForkingServer` with default `ServerOptions` in one"
                         + " child JVM; Python servers: rpyc 5.3.0 `ThreadedServer`, `ThreadPoolServer`,"
-                        + " `ForkingServer` with a noop service, one process each. All on 127.0.0.1.", n, warmup,
-                        maxSeconds),
+                        + " `ForkingServer` with a noop service, one process each. All on 127.0.0.1. The floor row:"
+                        + " the same clients with plain sockets (connect, two 20-byte round trips to an echo"
+                        + " server, close; the echo server is Java, a virtual thread per connection, in the rpyc4j"
+                        + " servers' JVM).", n, warmup, warmupSeconds, maxSeconds),
                 "conn/s: connections per second over the series; first reply: median time from starting the"
                         + " connect to the answer of the first call.",
                 "Targets (threaded and pool ≥ 3× Python's conn/s; forking connect-to-first-reply ≤ 2× Python's"
@@ -107,25 +135,66 @@ final class ConnectionSetup {
                         "Java client first reply µs (median)"), rows);
     }
 
-    private static Series javaSeries(int port, boolean python, int warmup, int n, int maxSeconds) {
+    /** A series from a Python client's {@code RESULT connections seconds first-reply-µs} line. */
+    private static Series series(String[] result) {
+        int connections = Integer.parseInt(result[1]);
+        return new Series(connections, connections / Double.parseDouble(result[2]), Double.parseDouble(result[3]));
+    }
+
+    /** One connection's life, split where its first reply has arrived: returns what closes it. */
+    @FunctionalInterface
+    private interface OneConnection {
+        AutoCloseable connectAndCall() throws Exception;
+    }
+
+    /** An rpyc4j Java client connection with one {@code root.noop()}; V5 against Python's servers. */
+    private static OneConnection rpycConnection(int port, boolean python) {
         ConnectOptions options = python ? ConnectOptions.defaults().withDialect(Dialect.V5) : ConnectOptions.defaults();
+        return () -> {
+            Connection conn = Rpyc.connect("127.0.0.1", port, options);
+            conn.root().callMethod("noop");
+            return conn;
+        };
+    }
+
+    /** The floor: a plain socket, two 20-byte round trips to an echo server (GETROOT and CALL's share). */
+    private static OneConnection rawConnection(int port) {
+        return () -> {
+            Socket socket = new Socket(InetAddress.getLoopbackAddress(), port);
+            socket.setTcpNoDelay(true);
+            byte[] buffer = new byte[64];
+            for (int i = 0; i < 2; i++) {
+                socket.getOutputStream().write(buffer, 0, 20);
+                for (int got = 0; got < 20; ) {
+                    int r = socket.getInputStream().read(buffer, got, buffer.length - got);
+                    if (r < 0) {
+                        throw new IOException("echo server closed the connection");
+                    }
+                    got += r;
+                }
+            }
+            return socket;
+        };
+    }
+
+    private static Series javaSeries(OneConnection connection, int warmup, double warmupSeconds, int n,
+            int maxSeconds) throws Exception {
+        long warmupEnd = System.nanoTime() + (long) (warmupSeconds * 1e9);
+        for (int i = 0; i < warmup && System.nanoTime() < warmupEnd; i++) {
+            connection.connectAndCall().close();
+        }
         double[] first = new double[n];
-        long start = 0;
+        long start = System.nanoTime();
         int done = 0;
-        for (int i = 0; i < warmup + n; i++) {
-            if (i == warmup) {
-                start = System.nanoTime();
-            } else if (i > warmup && System.nanoTime() - start > maxSeconds * 1_000_000_000L) {
+        for (int i = 0; i < n; i++) {
+            if (i > 0 && System.nanoTime() - start > maxSeconds * 1_000_000_000L) {
                 break;
             }
             long t0 = System.nanoTime();
-            Connection conn = Rpyc.connect("127.0.0.1", port, options);
-            conn.root().callMethod("noop");
-            if (i >= warmup) {
-                first[i - warmup] = (System.nanoTime() - t0) / 1e3;
-                done++;
-            }
-            conn.close();
+            AutoCloseable open = connection.connectAndCall();
+            first[i] = (System.nanoTime() - t0) / 1e3;
+            done++;
+            open.close();
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         double[] timed = Arrays.copyOf(first, done);

@@ -111,7 +111,19 @@ final class Extras {
 
     /** A target judged on one figure; {@code ratio} against {@code limit} (at least, or at most when latency). */
     void target(String id, String text, String figure, double ratio, boolean atMost, double limit) {
+        target(id, text, figure, ratio, atMost, limit, Double.NaN, "");
+    }
+
+    /**
+     * A target of at least {@code limit} that may be out of reach: {@code ceiling} is the same ratio for the
+     * physical floor ({@code floorName}); below {@code limit}, no implementation can meet the target here.
+     */
+    void target(String id, String text, String figure, double ratio, boolean atMost, double limit, double ceiling,
+            String floorName) {
         Map<String, Object> t = new LinkedHashMap<>();
+        if (!atMost && ceiling < limit) {
+            t.put("reach", Targets.outOfReach(floorName, ceiling));
+        }
         t.put("id", id);
         t.put("text", text);
         t.put("figure", figure + String.format(Locale.ROOT, " = %.2f×", ratio));

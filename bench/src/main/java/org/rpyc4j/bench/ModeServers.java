@@ -13,9 +13,9 @@ import org.rpyc4j.server.threaded.ThreadedServer;
 
 /**
  * The serving-mode server JVM ({@code BenchMain --serve-modes SECONDS}): rpyc4j's {@link ThreadedServer},
- * {@link ThreadPoolServer} and (on Linux) {@link ForkingServer}, each serving {@link NoopService} on 127.0.0.1,
- * prints {@code THREADED|POOL|FORKING <port>} then {@code READY}, and exits when standard input ends or the time
- * limit runs out.
+ * {@link ThreadPoolServer} and (on Linux) {@link ForkingServer}, each serving {@link NoopService} on 127.0.0.1, and a
+ * TCP echo server (the floor), prints {@code TCP|THREADED|POOL|FORKING <port>} then {@code READY}, and exits when
+ * standard input ends or the time limit runs out.
  */
 final class ModeServers {
     private ModeServers() {
@@ -32,6 +32,9 @@ final class ModeServers {
             System.exit(3);
         });
         ServerOptions options = ServerOptions.builder().host("127.0.0.1").port(0).build();
+        // the floor of connection setup: connect, two round trips, close, served on a virtual thread per connection
+        TcpEchoServer tcp = TcpEchoServer.start(Integer.MAX_VALUE, Thread.ofVirtual());
+        System.out.println("TCP " + tcp.port());
         List<Server> servers = new ArrayList<>();
         servers.add(started("THREADED", new ThreadedServer(NoopService.class, options)));
         servers.add(started("POOL", new ThreadPoolServer(NoopService.class, options)));
@@ -45,6 +48,7 @@ final class ModeServers {
             // until the harness closes standard input
         }
         servers.forEach(Server::close);
+        tcp.close();
         System.exit(0);
     }
 

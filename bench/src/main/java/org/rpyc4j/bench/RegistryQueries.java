@@ -1,5 +1,10 @@
 package org.rpyc4j.bench;
 
+import java.io.IOException;
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,6 +25,35 @@ final class RegistryQueries {
     private static final String NAME = "BENCHNOOP";
 
     private RegistryQueries() {
+    }
+
+    /** Datagram round trips/s, each from a fresh socket (as a registry client's QUERY) to an echo server. */
+    private static double rawQueries(int port, Duration warmup, Duration duration) throws IOException {
+        byte[] request = new byte[32];
+        byte[] buffer = new byte[2048];
+        InetSocketAddress target = new InetSocketAddress(InetAddress.getLoopbackAddress(), port);
+        long warmupEnd = System.nanoTime() + warmup.toNanos();
+        long start = 0;
+        long end = Long.MAX_VALUE;
+        long count = 0;
+        for (boolean warming = true; ; ) {
+            long now = System.nanoTime();
+            if (warming && now >= warmupEnd) {
+                warming = false;
+                start = now;
+                end = now + duration.toNanos();
+            } else if (!warming && now >= end) {
+                return count / ((now - start) / 1e9);
+            }
+            try (DatagramSocket socket = new DatagramSocket()) {
+                socket.send(new DatagramPacket(request, request.length, target));
+                socket.setSoTimeout(2000);
+                socket.receive(new DatagramPacket(buffer, buffer.length));
+            }
+            if (!warming) {
+                count++;
+            }
+        }
     }
 
     static Map<String, Object> run(Extras x) throws Exception {
@@ -56,6 +90,23 @@ final class RegistryQueries {
                 }
             }
         }
+        // the floor: what a QUERY costs on the wire (a fresh socket, one datagram each way) against an echo server
+        double[] floor = new double[2];   // {Python client, Java client} datagram round trips/s
+        try (UdpEchoServer echo = UdpEchoServer.start()) {
+            String[] r;
+            try (Child c = x.python("py53-udp-raw-client", "query-raw", Integer.toString(echo.port()),
+                    Double.toString(warmup.toMillis() / 1e3), Double.toString(duration.toMillis() / 1e3))) {
+                r = Extras.result(c, Duration.ofSeconds(120));
+            }
+            floor[0] = Long.parseLong(r[1]) / Double.parseDouble(r[3]);
+            floor[1] = rawQueries(echo.port(), warmup, duration);
+        }
+        BenchMain.log("registry floor (UDP echo): Python client %,.0f round trips/s, Java client %,.0f", floor[0],
+                floor[1]);
+        rows.add(List.of("floor: UDP echo server (Java, one thread)", "Python: fresh socket, `sendto`, `recvfrom`,"
+                + " close", Extras.f("%,.0f", floor[0]), Extras.f("%.1f", 1e6 / floor[0]), "0"));
+        rows.add(List.of("floor: UDP echo server (Java, one thread)", "Java: fresh `DatagramSocket`, send, receive,"
+                + " close", Extras.f("%,.0f", floor[1]), Extras.f("%.1f", 1e6 / floor[1]), "0"));
         QueryBenchmark.Result one = QueryBenchmark.loopback("UDP", 1, 1, warmup, duration);
         QueryBenchmark.Result many = QueryBenchmark.loopback("UDP", 1, 10_000, warmup, duration);
         BenchMain.log("registry loopback: 1 registered %s; 10,000 registered %s", one, many);
@@ -66,10 +117,12 @@ final class RegistryQueries {
                 Extras.f("%,.0f", many.queriesPerSecond()), Extras.f("%.1f", many.microsPerQuery()),
                 Long.toString(many.unanswered())));
         x.target("registry-py", "registry QUERY, Python 5.3 client: rpyc4j UDP registry at least 5× Python's",
-                Extras.f("%,.0f vs %,.0f queries/s", py[0], py[1]), py[0] / py[1], false, 5.0);
+                Extras.f("%,.0f vs %,.0f queries/s", py[0], py[1]), py[0] / py[1], false, 5.0, floor[0] / py[1],
+                "datagram round trips to an echo server");
         String pyStatus = x.lastStatus();
         x.target("registry-java", "registry QUERY, Java client: rpyc4j UDP registry at least 5× Python's",
-                Extras.f("%,.0f vs %,.0f queries/s", jv[0], jv[1]), jv[0] / jv[1], false, 5.0);
+                Extras.f("%,.0f vs %,.0f queries/s", jv[0], jv[1]), jv[0] / jv[1], false, 5.0, floor[1] / jv[1],
+                "datagram round trips to an echo server");
         String jvStatus = x.lastStatus();
         return Extras.table("registry", "Registry QUERY round trips", List.of(
                 Extras.f("One caller, one QUERY at a time over UDP on 127.0.0.1, for %d s after %d s of warm-up. The"
@@ -79,7 +132,10 @@ final class RegistryQueries {
                         + " port=...).discover(name)` in a loop) and the rpyc4j Java client"
                         + " (`QueryBenchmark.measure`, one thread) query them in turn. The last two rows are"
                         + " `QueryBenchmark.loopback` (a fresh rpyc4j registry with 1 or 10,000 registered names,"
-                        + " client in the same JVM).", duration.toSeconds(), warmup.toSeconds()),
+                        + " client in the same JVM). The floor rows do on the wire what a QUERY does (a fresh"
+                        + " socket, one datagram of a QUERY's size each way) against a UDP echo server, from the"
+                        + " same clients' languages: no registry can answer faster than that.", duration.toSeconds(),
+                        warmup.toSeconds()),
                 Extras.f("Rpyc4j vs Python: %.2f× (Python client), %.2f× (Java client). Target (≥ 5×): Python client"
                         + " %s, Java client %s. With 10,000 services registered a QUERY takes %.1f µs (%.1f µs with"
                         + " one).", py[0] / py[1], jv[0] / jv[1], pyStatus, jvStatus, many.microsPerQuery(),

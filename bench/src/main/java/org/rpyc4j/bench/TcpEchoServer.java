@@ -19,13 +19,19 @@ final class TcpEchoServer implements AutoCloseable {
         this.listener = listener;
     }
 
+    /** Echoes on a platform thread per connection. */
     static TcpEchoServer start(int maxConnections) throws IOException {
+        return start(maxConnections, Thread.ofPlatform().daemon().name("tcp-echo-", 0));
+    }
+
+    /** Echoes on a thread per connection made by {@code perConnection}. */
+    static TcpEchoServer start(int maxConnections, Thread.Builder perConnection) throws IOException {
         ServerSocket listener = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         Thread.ofPlatform().daemon().name("tcp-echo-accept").start(() -> {
             try (listener) {
                 for (int accepted = 0; accepted < maxConnections; accepted++) {
                     Socket socket = listener.accept();
-                    Thread.ofPlatform().daemon().name("tcp-echo-" + accepted).start(() -> echo(socket));
+                    perConnection.start(() -> echo(socket));
                 }
             } catch (IOException closed) {
                 // close() ended the loop
