@@ -15,7 +15,8 @@
 # Compares, on loopback: raw TCP ping-pong (the floor), rpyc4j Java client -> rpyc4j server (5.x and
 # 6.x dialects), Java RMI, and Python rpyc 5.3.0 / 6.0.1 clients against the stock Python
 # ThreadedServer and against the rpyc4j server. Writes bench/target/bench-results.json and
-# regenerates BENCHMARKS.md from it.
+# regenerates BENCHMARKS.md and its chart BENCHMARKS.png from it. To redraw the report and chart from a
+# results file: java ... BenchMain --report RESULTS.json OUT.md (see BenchMain).
 #
 # Needs /usr/bin/python3 with rpyc 5.3.0 (Debian's python3-rpyc) and ../shared/peers/rpyc-6.0.1.tar.gz
 # (extracted into bench/target at run time). Every server binds 127.0.0.1 and is stopped by the harness.
@@ -57,7 +58,7 @@ if [ -z "$bench_jar" ]; then
 fi
 
 command="./run-bench.sh${*:+ $*}"
-exec java -Djava.rmi.server.hostname=127.0.0.1 \
+exec java -Djava.rmi.server.hostname=127.0.0.1 -Djava.awt.headless=true \
     --module-path "$bench_jar:$root/bench/target/lib" \
     --module org.rpyc4j.bench/org.rpyc4j.bench.BenchMain \
     --root "$root" --shared "$root/../shared" --command "$command" "$@"

@@ -22,9 +22,10 @@ import org.rpyc4j.api.Dialect;
  *
  * <pre>
  * BenchMain [--smoke] [--profile] [--root DIR] [--shared DIR] [--command TEXT]
- *     runs the benchmarks, writes bench/target/bench-results.json and regenerates BENCHMARKS.md from it
+ *     runs the benchmarks, writes bench/target/bench-results.json and regenerates BENCHMARKS.md and its chart
+ *     BENCHMARKS.png from it
  * BenchMain --report RESULTS.json MARKDOWN.md
- *     only regenerates the markdown from a results file
+ *     only regenerates the markdown, and the chart beside it (MARKDOWN.png), from a results file
  * BenchMain --serve-java SECONDS
  *     (internal) the server JVM; see {@link JavaServers}
  * </pre>

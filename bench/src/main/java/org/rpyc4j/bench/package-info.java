@@ -7,7 +7,11 @@
  * Python {@code ThreadedServer} and against the rpyc4j server. Results go to
  * {@code bench/target/bench-results.json}; {@code BENCHMARKS.md} is generated from that file
  * ({@link org.rpyc4j.bench.Report}). Every benchmark group is a section of both, so later groups
- * (throughput, payload sizes) slot in without changing the format.
+ * (throughput, payload sizes) slot in without changing the format. The report links a PNG chart drawn beside it
+ * ({@code BENCHMARKS.png}, {@link org.rpyc4j.bench.Chart}, java.awt in headless mode): one panel of bars per figure
+ * that {@link org.rpyc4j.bench.ChartPanels#SOURCES} takes from a group present in the results file (null-call
+ * latency and calls/s per system, connection setup per mode, registry QUERY, launcher start-up); a new group's panel
+ * is one entry there.
  *
  * <p>{@code --suite all} adds one group per class, sharing {@link org.rpyc4j.bench.Extras}: connection setup rate
  * per serving mode ({@link org.rpyc4j.bench.ConnectionSetup}, rpyc4j's threaded, pool and forking servers in a
