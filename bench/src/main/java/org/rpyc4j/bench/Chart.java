@@ -12,11 +12,13 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.DoubleSummaryStatistics;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.DoubleStream;
 import javax.imageio.ImageIO;
 import org.rpyc4j.bench.ChartPanels.Bar;
 import org.rpyc4j.bench.ChartPanels.Panel;
@@ -106,19 +108,14 @@ final class Chart {
         return PANEL_TITLE + bars * ROW + AXIS;
     }
 
-    /** The axis of a panel: from its smallest to its largest figure, whiskers included. */
+    /** The axis of a panel: logarithmic or not by its bars, from its smallest to its largest figure, whiskers too. */
     static ChartScale scale(Panel p) {
-        double smallest = Double.POSITIVE_INFINITY;
-        double largest = 0;
-        for (Bar b : p.bars()) {
-            for (double v : b.hasRange() ? new double[] {b.median(), b.min(), b.max()} : new double[] {b.median()}) {
-                if (v > 0) {
-                    smallest = Math.min(smallest, v);
-                    largest = Math.max(largest, v);
-                }
-            }
-        }
-        return ChartScale.of(smallest, largest);
+        DoubleSummaryStatistics bars = p.bars().stream().mapToDouble(Bar::median).summaryStatistics();
+        DoubleSummaryStatistics all = p.bars().stream()
+                .flatMapToDouble(b -> b.hasRange() ? DoubleStream.of(b.median(), b.min(), b.max())
+                        : DoubleStream.of(b.median()))
+                .filter(v -> v > 0).summaryStatistics();
+        return ChartScale.of(ChartScale.logarithmic(bars.getMin(), bars.getMax()), all.getMin(), all.getMax());
     }
 
     /** The chart file beside a report: {@code BENCHMARKS.md} → {@code BENCHMARKS.png}. */

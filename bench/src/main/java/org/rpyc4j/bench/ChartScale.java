@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The value axis of one chart panel: linear from 0, or logarithmic (whole decades) when the figures span more than
- * {@link #LOG_RATIO} from the smallest to the largest, so that a bar of 2 conn/s and one of 2,000 are both visible.
+ * The value axis of one chart panel: linear from 0, or logarithmic when its bars span {@link #LOG_RATIO} or more
+ * from the shortest to the longest, so that a bar of 2 conn/s and one of 2,000 are both visible.
  *
  * @param lo the axis start (0 when linear)
  * @param hi the axis end
@@ -16,30 +16,51 @@ import java.util.Locale;
  * @param ticks the values marked on the axis, {@code lo} to {@code hi}
  */
 record ChartScale(double lo, double hi, boolean log, List<Double> ticks) {
-    /** From this ratio of largest to smallest figure on, the axis is logarithmic. */
+    /** From this ratio of the largest to the smallest bar on, the axis is logarithmic. */
     static final double LOG_RATIO = 20;
 
     /** About this many tick steps on a linear axis. */
     private static final int LINEAR_STEPS = 5;
 
-    /** The axis for figures from {@code smallest} to {@code largest} (non-positive or NaN smallest: linear). */
-    static ChartScale of(double smallest, double largest) {
+    /** Whether bars from {@code smallest} to {@code largest} want a logarithmic axis. */
+    static boolean logarithmic(double smallest, double largest) {
+        return smallest > 0 && largest / smallest >= LOG_RATIO;
+    }
+
+    /**
+     * The axis for everything a panel draws, from {@code smallest} to {@code largest} (whiskers too): linear from 0,
+     * or logarithmic from the 1, 2 or 5 times a power of ten below {@code smallest} (strictly: the shortest bar has a
+     * length) to the one above {@code largest}, marked at every such step when it spans at most three decades, else
+     * at the powers of ten and the ends.
+     */
+    static ChartScale of(boolean log, double smallest, double largest) {
         if (!(largest > 0)) {
             largest = 1;
         }
-        if (smallest > 0 && largest / smallest >= LOG_RATIO) {
-            int first = (int) Math.floor(Math.log10(smallest));
-            int last = Math.max(first + 1, (int) Math.ceil(Math.log10(largest)));
-            List<Double> ticks = new ArrayList<>();
-            for (int e = first; e <= last; e++) {
-                double decade = Math.pow(10, e);
-                ticks.add(decade);
-                if (last - first <= 2 && e < last) {   // few decades: 2 and 5 too
-                    ticks.add(2 * decade);
-                    ticks.add(5 * decade);
+        if (log && smallest > 0 && smallest < largest) {
+            List<Double> steps = new ArrayList<>();   // 1, 2, 5, 10, 20, ... around the range
+            for (int e = (int) Math.floor(Math.log10(smallest)) - 1; e <= (int) Math.ceil(Math.log10(largest)); e++) {
+                for (int m : new int[] {1, 2, 5}) {
+                    steps.add(m * Math.pow(10, e));
                 }
             }
-            return new ChartScale(ticks.getFirst(), ticks.getLast(), true, List.copyOf(ticks));
+            int first = 0;
+            while (first + 1 < steps.size() && steps.get(first + 1) < smallest * (1 - 1e-9)) {
+                first++;
+            }
+            int last = steps.size() - 1;
+            while (last - 1 > first && steps.get(last - 1) >= largest * (1 - 1e-9)) {
+                last--;
+            }
+            boolean fine = Math.log10(steps.get(last) / steps.get(first)) <= 3 + 1e-9;
+            List<Double> ticks = new ArrayList<>();
+            for (int i = first; i <= last; i++) {
+                // i % 3: 0 a power of ten, 1 twice one, 2 five times one; an end is marked unless near a power of ten
+                if (fine || i % 3 == 0 || (i == first && i % 3 == 1) || (i == last && i % 3 == 2)) {
+                    ticks.add(steps.get(i));
+                }
+            }
+            return new ChartScale(steps.get(first), steps.get(last), true, List.copyOf(ticks));
         }
         double step = niceStep(largest / LINEAR_STEPS);
         double hi = Math.ceil(largest * 1.02 / step) * step;   // a little headroom over the longest bar

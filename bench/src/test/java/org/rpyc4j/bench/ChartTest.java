@@ -52,7 +52,8 @@ class ChartTest {
 
     @Test
     void narrowRangeGetsALinearAxisFromZeroWithRoundTicks() {
-        ChartScale s = ChartScale.of(49.28, 258.46);
+        assertFalse(ChartScale.logarithmic(49.28, 252.14));
+        ChartScale s = ChartScale.of(false, 45.1, 258.46);
         assertFalse(s.log());
         assertEquals(0, s.lo());
         assertEquals(300, s.hi());
@@ -62,21 +63,24 @@ class ChartTest {
     }
 
     @Test
-    void rangeSpanningOrdersOfMagnitudeGetsALogAxisOfWholeDecades() {
-        ChartScale s = ChartScale.of(2, 1_704);
+    void barsSpanningOrdersOfMagnitudeGetALogAxisMarkedAtOneTwoAndFive() {
+        assertTrue(ChartScale.logarithmic(3, 1_704));
+        ChartScale s = ChartScale.of(true, 3, 1_704);
         assertTrue(s.log());
-        assertEquals(1, s.lo());
-        assertEquals(10_000, s.hi());
-        assertEquals(List.of(1.0, 10.0, 100.0, 1_000.0, 10_000.0), s.ticks());
-        assertEquals(0.5, s.fraction(100), 1e-9);
+        assertEquals(2, s.lo());
+        assertEquals(2_000, s.hi());
+        assertEquals(List.of(2.0, 5.0, 10.0, 20.0, 50.0, 100.0, 200.0, 500.0, 1_000.0, 2_000.0), s.ticks());
+        assertEquals(1.0 / 3, s.fraction(20), 1e-9);
         assertEquals(0.0, s.fraction(0.5), 1e-9);   // clamped
+        assertEquals(0.5, ChartScale.of(true, 1, 400).lo());   // a bar of 1 still has a length
     }
 
     @Test
-    void aLogAxisOfFewDecadesMarksTwosAndFives() {
-        ChartScale s = ChartScale.of(40, 1_000);
-        assertTrue(s.log());
-        assertEquals(List.of(10.0, 20.0, 50.0, 100.0, 200.0, 500.0, 1_000.0), s.ticks());
+    void aLogAxisOfManyDecadesIsMarkedAtPowersOfTenAndItsEnds() {
+        ChartScale s = ChartScale.of(true, 3, 40_000);
+        assertEquals(List.of(2.0, 10.0, 100.0, 1_000.0, 10_000.0, 50_000.0), s.ticks());
+        // an end close to a power of ten is not marked: its label would run into the power's
+        assertEquals(List.of(1.0, 10.0, 100.0, 1_000.0), ChartScale.of(true, 2, 1_373).ticks());
     }
 
     @Test
@@ -101,7 +105,8 @@ class ChartTest {
         assertEquals(List.of("Null-call latency, one caller (lower is better)",
                 "Null-call throughput, one caller (higher is better)",
                 "Connection setup per serving mode, Python rpyc 5.3.0 client (higher is better)",
-                "Connection setup per serving mode, rpyc4j Java client (higher is better)"), panels.stream().map(Panel::title).toList());
+                "Connection setup per serving mode, rpyc4j Java client (higher is better)"),
+                panels.stream().map(Panel::title).toList());
         assertEquals(new Bar("rpyc4j → rpyc4j, V6 dialect", 72.46, 69.88, 78.95), panels.get(0).bars().get(1));
         // a table cell "726 (300)" reads as 726; a row without a figure ("n/a") has no bar
         assertEquals(List.of(726.0, 2.0), panels.get(2).bars().stream().map(Bar::median).toList());
