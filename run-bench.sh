@@ -2,7 +2,8 @@
 # Builds the bench module (and what it needs) and runs the benchmark harness:
 #
 #   ./run-bench.sh             # full run, a few minutes
-#   ./run-bench.sh --smoke     # quick check that everything works (well under a minute), rough figures
+#   ./run-bench.sh --smoke     # quick check that everything works (well under a minute), rough figures;
+#                              # writes its results, report and chart to bench/target/smoke/ only
 #   ./run-bench.sh --profile   # full run plus a JFR-sampled pass of the rpyc4j null call (where time goes)
 #   ./run-bench.sh --wait-quiet 120   # first waits (up to 120 s) until the machine is >= 90 % idle
 #   ./run-bench.sh --suite all        # plus connection setup per serving mode, 10,000 idle connections,
@@ -15,7 +16,9 @@
 # Compares, on loopback: raw TCP ping-pong (the floor), rpyc4j Java client -> rpyc4j server (5.x and
 # 6.x dialects), Java RMI, and Python rpyc 5.3.0 / 6.0.1 clients against the stock Python
 # ThreadedServer and against the rpyc4j server. Writes bench/target/bench-results.json and
-# regenerates BENCHMARKS.md from it.
+# regenerates BENCHMARKS.md and its chart BENCHMARKS.png from it (a --smoke run writes
+# bench/target/smoke/{bench-results.json,BENCHMARKS.md,BENCHMARKS.png} and leaves those alone). To redraw
+# the report and chart from a results file: java ... BenchMain --report RESULTS.json OUT.md (see BenchMain).
 #
 # Needs /usr/bin/python3 with rpyc 5.3.0 (Debian's python3-rpyc) and ../shared/peers/rpyc-6.0.1.tar.gz
 # (extracted into bench/target at run time). Every server binds 127.0.0.1 and is stopped by the harness.
@@ -57,7 +60,7 @@ if [ -z "$bench_jar" ]; then
 fi
 
 command="./run-bench.sh${*:+ $*}"
-exec java -Djava.rmi.server.hostname=127.0.0.1 \
+exec java -Djava.rmi.server.hostname=127.0.0.1 -Djava.awt.headless=true \
     --module-path "$bench_jar:$root/bench/target/lib" \
     --module org.rpyc4j.bench/org.rpyc4j.bench.BenchMain \
     --root "$root" --shared "$root/../shared" --command "$command" "$@"

@@ -1,10 +1,16 @@
 #!/usr/bin/env bash
 # The test command: builds everything and runs all tests, including the interop tests
 # against the real Python rpyc peers (5.3.0 from Debian's python3-rpyc, 6.0.1 from
-# ../shared/peers/rpyc-6.0.1.tar.gz).
+# ../shared/peers/rpyc-6.0.1.tar.gz), then the benchmark harness's smoke variant.
 #
-#   ./run-tests.sh                 # mvn -B verify
-#   ./run-tests.sh -pl testkit     # extra arguments go to Maven
+#   ./run-tests.sh                 # mvn -B verify, then ./run-bench.sh --smoke --suite all
+#   ./run-tests.sh -pl testkit     # extra arguments go to Maven (and skip the benchmark smoke run)
+#   RPYC4J_SKIP_BENCH_SMOKE=1 ./run-tests.sh    # mvn -B verify only
+#
+# The benchmark smoke run follows a successful mvn verify and shows that the harness still works
+# end to end (no thresholds: it fails only if the harness fails); its rough figures go to
+# bench/target/smoke/, never over BENCHMARKS.md. The summary counts it as one test. Skipping it
+# (RPYC4J_SKIP_BENCH_SMOKE=1, or Maven arguments) is for local runs: with CI=true it always runs.
 #
 # With CI=true it also fails unless interop tests actually ran (none skipped).
 set -euo pipefail
@@ -73,6 +79,29 @@ elif [ "${CI:-}" = "true" ]; then
         echo "error: on CI the interop tests (test classes named *Interop*) must run, none skipped;" >&2
         echo "       check that /usr/bin/python3 has rpyc and ../shared/peers is present." >&2
         status=1
+    fi
+fi
+
+# (e) the benchmark smoke run (see the top of this file)
+if [ "$status" -eq 0 ]; then
+    if [ "${CI:-}" != "true" ] && [ "${RPYC4J_SKIP_BENCH_SMOKE:-}" = "1" ]; then
+        echo "benchmark smoke run: skipped (RPYC4J_SKIP_BENCH_SMOKE=1)"
+    elif [ "${CI:-}" != "true" ] && [ "$#" -gt 0 ]; then
+        echo "benchmark smoke run: skipped (Maven arguments given: not a full run)"
+    else
+        echo "benchmark smoke run: ./run-bench.sh --smoke --suite all"
+        smoke_started=$SECONDS
+        smoke_status=0
+        "$root/run-bench.sh" --smoke --suite all || smoke_status=$?
+        echo
+        tests=$((tests + 1))
+        if [ "$smoke_status" -ne 0 ]; then
+            echo "error: the benchmark smoke run failed (exit $smoke_status); its logs: bench/target/bench-logs" >&2
+            failures=$((failures + 1))
+            status=1
+        else
+            echo "benchmark smoke run: passed in $((SECONDS - smoke_started)) s (report: bench/target/smoke/BENCHMARKS.md)"
+        fi
     fi
 fi
 

@@ -11,6 +11,7 @@ module org.rpyc4j.bench {
     requires org.rpyc4j.registry.udp;
     requires transitive org.rpyc4j.api;
     requires transitive java.rmi;
+    requires java.desktop;   // the chart: java.awt and javax.imageio, headless
     requires java.management;
     requires jdk.management;
     requires jdk.jfr;

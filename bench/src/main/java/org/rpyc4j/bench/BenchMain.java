@@ -22,9 +22,10 @@ import org.rpyc4j.api.Dialect;
  *
  * <pre>
  * BenchMain [--smoke] [--profile] [--root DIR] [--shared DIR] [--command TEXT]
- *     runs the benchmarks, writes bench/target/bench-results.json and regenerates BENCHMARKS.md from it
+ *     runs the benchmarks, writes bench/target/bench-results.json and regenerates BENCHMARKS.md and its chart
+ *     BENCHMARKS.png from it; with --smoke all three go to bench/target/smoke/ instead
  * BenchMain --report RESULTS.json MARKDOWN.md
- *     only regenerates the markdown from a results file
+ *     only regenerates the markdown, and the chart beside it (MARKDOWN.png), from a results file
  * BenchMain --serve-java SECONDS
  *     (internal) the server JVM; see {@link JavaServers}
  * </pre>
@@ -206,11 +207,16 @@ public final class BenchMain {
             extraGroups(scripts, py53);
         }
 
-        Path json = target.resolve("bench-results.json");
+        // a smoke run's figures are rough: its results, report and chart stay in bench/target/smoke
+        boolean smoke = sizes.mode().equals("smoke");
+        Path out = smoke ? target.resolve("smoke") : target;
+        Files.createDirectories(out);
+        Path json = out.resolve("bench-results.json");
         Files.writeString(json, Json.write(results(peers)));
-        Path markdown = root.resolve("BENCHMARKS.md");
+        Path markdown = smoke ? out.resolve("BENCHMARKS.md") : root.resolve("BENCHMARKS.md");
         Report.write(json, markdown);
-        log("wrote %s and %s", root.relativize(json), root.relativize(markdown));
+        log("wrote %s and %s%s", root.relativize(json), root.relativize(markdown), smoke
+                ? " (a smoke run: the top-level BENCHMARKS.md and its chart are left as they were)" : "");
         System.out.print(Report.targetsText(json));
     }
 

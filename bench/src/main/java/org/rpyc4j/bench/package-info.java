@@ -7,7 +7,13 @@
  * Python {@code ThreadedServer} and against the rpyc4j server. Results go to
  * {@code bench/target/bench-results.json}; {@code BENCHMARKS.md} is generated from that file
  * ({@link org.rpyc4j.bench.Report}). Every benchmark group is a section of both, so later groups
- * (throughput, payload sizes) slot in without changing the format.
+ * (throughput, payload sizes) slot in without changing the format. The report links a PNG chart drawn beside it
+ * ({@code BENCHMARKS.png}, {@link org.rpyc4j.bench.Chart}, java.awt in headless mode): one panel of bars per figure
+ * that {@link org.rpyc4j.bench.ChartPanels#SOURCES} takes from a group present in the results file (null-call
+ * latency and calls/s per system, connection setup per mode, registry QUERY, launcher start-up); a new group's panel
+ * is one entry there. A {@code --smoke} run writes its results, report and chart to {@code bench/target/smoke/}
+ * instead, so the committed report is only ever rewritten by a full run; {@code run-tests.sh} runs
+ * {@code ./run-bench.sh --smoke --suite all} after the tests, to show that the harness still works.
  *
  * <p>{@code --suite all} adds one group per class, sharing {@link org.rpyc4j.bench.Extras}: connection setup rate
  * per serving mode ({@link org.rpyc4j.bench.ConnectionSetup}, rpyc4j's threaded, pool and forking servers in a
