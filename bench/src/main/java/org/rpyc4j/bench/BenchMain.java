@@ -16,6 +16,7 @@ import java.util.Locale;
 import java.util.Map;
 import javax.annotation.Nullable;
 import org.rpyc4j.api.Dialect;
+import org.rpyc4j.server.pool.ThreadPoolServer;
 
 /**
  * The benchmark harness. Started by {@code run-bench.sh}:
@@ -27,6 +28,8 @@ import org.rpyc4j.api.Dialect;
  *     only regenerates the markdown from a results file
  * BenchMain --serve-java SECONDS
  *     (internal) the server JVM; see {@link JavaServers}
+ * BenchMain --serve-modes SECONDS [POOL_SIZE]
+ *     (internal) the serving-mode server JVM of the extra groups; see {@link ModeServers}
  * </pre>
  *
  * <p>{@code --smoke} runs few, short rounds (a check that everything works, figures are rough); {@code --profile}
@@ -86,8 +89,9 @@ public final class BenchMain {
     }
 
     public static void main(String[] args) throws Exception {
-        if (args.length == 2 && args[0].equals("--serve-modes")) {
-            ModeServers.run(Duration.ofSeconds(Long.parseLong(args[1])));
+        if ((args.length == 2 || args.length == 3) && args[0].equals("--serve-modes")) {
+            ModeServers.run(Duration.ofSeconds(Long.parseLong(args[1])), args.length == 3
+                    ? Integer.parseInt(args[2]) : ThreadPoolServer.DEFAULT_POOL_SIZE);
             return;
         }
         if (args.length == 2 && args[0].equals("--serve-java")) {
@@ -203,7 +207,7 @@ public final class BenchMain {
         }
 
         if (suite.equals("all")) {
-            extraGroups(scripts, py53);
+            extraGroups(scripts, py53, py60);
         }
 
         Path json = target.resolve("bench-results.json");
@@ -215,17 +219,19 @@ public final class BenchMain {
     }
 
     /** The extra scenario groups of {@code --suite all}, each its own section; a failing group is logged, skipped. */
-    private void extraGroups(Path scripts, PythonPeer py53) {
-        Extras x = new Extras(sizes.mode().equals("smoke"), root, scripts, logs, py53);
+    private void extraGroups(Path scripts, PythonPeer py53, PythonPeer py60) {
         List<Map.Entry<String, ExtraGroup>> all = List.of(
                 Map.entry("connection setup", ConnectionSetup::run),
                 Map.entry("idle connections", IdleConnections::run),
                 Map.entry("registry", RegistryQueries::run),
                 Map.entry("launcher start-up", LauncherStartup::run),
                 Map.entry("TLS", ToolTables::tls),
-                Map.entry("list transfer", ToolTables::listTransfer));
+                Map.entry("list transfer", ToolTables::listTransfer),
+                Map.entry("concurrent clients", ConcurrentClients::run));
+        Extras x = new Extras(sizes.mode().equals("smoke"), root, scripts, logs, py53, py60);
         for (var e : all) {
             log("extra group: %s", e.getKey());
+            long t0 = System.nanoTime();
             try {
                 groups.add(e.getValue().run(x));
             } catch (Exception | Error ex) {
@@ -233,6 +239,7 @@ public final class BenchMain {
                 groups.add(Extras.table("failed-" + e.getKey().replace(' ', '-'), e.getKey() + " (failed)",
                         List.of("This group failed in this run: " + ex), List.of("error"), List.of()));
             }
+            log("extra group %s took %.1f s", e.getKey(), (System.nanoTime() - t0) / 1e9);
         }
         extraTargets.addAll(x.targets);
     }

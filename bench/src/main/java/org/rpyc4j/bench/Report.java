@@ -260,7 +260,7 @@ final class Report {
         md.append("| ").append(key).append(" | ").append(value).append(" |\n");
     }
 
-    private static String ratio(double r) {
+    static String ratio(double r) {
         return String.format(Locale.ROOT, "%.2f×", r);
     }
 
