@@ -28,8 +28,8 @@ import org.rpyc4j.server.pool.ThreadPoolServer;
  *     only regenerates the markdown from a results file
  * BenchMain --serve-java SECONDS
  *     (internal) the server JVM; see {@link JavaServers}
- * BenchMain --serve-modes SECONDS [POOL_SIZE]
- *     (internal) the serving-mode server JVM of the extra groups; see {@link ModeServers}
+ * BenchMain --serve-modes SECONDS [POOL_SIZE] | --serve-payload SECONDS
+ *     (internal) server JVMs of the extra groups; see {@link ModeServers}, {@link PayloadServers}
  * </pre>
  *
  * <p>{@code --smoke} runs few, short rounds (a check that everything works, figures are rough); {@code --profile}
@@ -92,6 +92,10 @@ public final class BenchMain {
         if ((args.length == 2 || args.length == 3) && args[0].equals("--serve-modes")) {
             ModeServers.run(Duration.ofSeconds(Long.parseLong(args[1])), args.length == 3
                     ? Integer.parseInt(args[2]) : ThreadPoolServer.DEFAULT_POOL_SIZE);
+            return;
+        }
+        if (args.length == 2 && args[0].equals("--serve-payload")) {
+            PayloadServers.run(Duration.ofSeconds(Long.parseLong(args[1])));
             return;
         }
         if (args.length == 2 && args[0].equals("--serve-java")) {
@@ -227,21 +231,25 @@ public final class BenchMain {
                 Map.entry("launcher start-up", LauncherStartup::run),
                 Map.entry("TLS", ToolTables::tls),
                 Map.entry("list transfer", ToolTables::listTransfer),
-                Map.entry("concurrent clients", ConcurrentClients::run));
-        Extras x = new Extras(sizes.mode().equals("smoke"), root, scripts, logs, py53, py60);
-        for (var e : all) {
-            log("extra group: %s", e.getKey());
-            long t0 = System.nanoTime();
-            try {
-                groups.add(e.getValue().run(x));
-            } catch (Exception | Error ex) {
-                log("extra group %s FAILED: %s", e.getKey(), ex);
-                groups.add(Extras.table("failed-" + e.getKey().replace(' ', '-'), e.getKey() + " (failed)",
-                        List.of("This group failed in this run: " + ex), List.of("error"), List.of()));
+                Map.entry("raw bulk floor", LoopbackBulk::run),
+                Map.entry("concurrent clients", ConcurrentClients::run),
+                Map.entry("payloads", Payloads::run),
+                Map.entry("callbacks", Callbacks::run));
+        try (Extras x = new Extras(sizes.mode().equals("smoke"), root, scripts, logs, py53, py60)) {
+            for (var e : all) {
+                log("extra group: %s", e.getKey());
+                long t0 = System.nanoTime();
+                try {
+                    groups.add(e.getValue().run(x));
+                } catch (Exception | Error ex) {
+                    log("extra group %s FAILED: %s", e.getKey(), ex);
+                    groups.add(Extras.table("failed-" + e.getKey().replace(' ', '-'), e.getKey() + " (failed)",
+                            List.of("This group failed in this run: " + ex), List.of("error"), List.of()));
+                }
+                log("extra group %s took %.1f s", e.getKey(), (System.nanoTime() - t0) / 1e9);
             }
-            log("extra group %s took %.1f s", e.getKey(), (System.nanoTime() - t0) / 1e9);
+            extraTargets.addAll(x.targets);
         }
-        extraTargets.addAll(x.targets);
     }
 
     /** One extra scenario group: runs and returns its results-file group. */

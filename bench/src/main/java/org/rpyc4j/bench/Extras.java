@@ -10,14 +10,16 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.BiConsumer;
+import javax.annotation.Nullable;
 
 /**
  * What the extra scenario groups ({@code --suite all}: connection setup, idle connections, registry, launchers,
- * TLS, list transfer, concurrent clients) share: the run's settings, child-process helpers, and how a group and
- * its targets are recorded in the results file (groups of kind "table" or "markdown", targets in the run's target
- * list).
+ * TLS, list transfer, bulk floor, concurrent clients, payloads, callbacks) share: the run's settings,
+ * child-process helpers, the payload servers (started once, for the groups that use them, and closed with this),
+ * and how a group and its targets are recorded in the results file (groups of kind "table" or "markdown",
+ * targets in the run's target list).
  */
-final class Extras {
+final class Extras implements AutoCloseable {
     final boolean smoke;
     final Path root;
     final Path scripts;
@@ -25,6 +27,11 @@ final class Extras {
     final PythonPeer py53;
     final PythonPeer py60;
     final List<Object> targets = new ArrayList<>();
+    /** The raw loopback bulk throughput of this run ({@link LoopbackBulk}), once measured. */
+    @Nullable
+    Measurement bulkFloor;
+    private final Map<String, Map<String, Integer>> payloadPorts = new LinkedHashMap<>();
+    private final List<Child> shared = new ArrayList<>();
 
     Extras(boolean smoke, Path root, Path scripts, Path logs, PythonPeer py53, PythonPeer py60) {
         this.smoke = smoke;
@@ -70,9 +77,34 @@ final class Extras {
         }
     }
 
+    /**
+     * The payload servers of {@code who}, by name ({@code COMPRESSED}, {@code PLAIN}, and for rpyc4j {@code RAW}):
+     * "rpyc4j" is a {@link PayloadServers} JVM, "py53" and "py60" an {@code extra_bench.py serve-payload} process of
+     * that Python rpyc. Started on first use, shared by the groups, stopped by {@link #close()}.
+     */
+    Map<String, Integer> payloadServers(String who) {
+        return payloadPorts.computeIfAbsent(who, w -> {
+            Child child = switch (w) {
+                case "rpyc4j" -> javaChild("payload-servers", "--serve-payload", smoke ? "300" : "900");
+                case "py53" -> python(py53, "py53-payload-servers", "serve-payload");
+                case "py60" -> python(py60, "py60-payload-servers", "serve-payload");
+                default -> throw new IllegalArgumentException(w);
+            };
+            shared.add(child);
+            return ports(child);
+        });
+    }
+
     /** The Python peer of a label ({@code py53}, {@code py60}). */
     PythonPeer peer(String label) {
         return label.equals(py60.label()) ? py60 : py53;
+    }
+
+    @Override
+    public void close() {
+        shared.forEach(Child::close);
+        shared.clear();
+        payloadPorts.clear();
     }
 
     /** The port a Python server child prints ({@code PORT n}). */

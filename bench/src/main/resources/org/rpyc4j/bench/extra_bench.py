@@ -1,5 +1,5 @@
 """Python side of the harness's extra scenario groups (connection setup, registry QUERY, concurrent
-clients).
+clients, payloads, callbacks).
 
   extra_bench.py serve-mode threaded|pool|forking [NBTHREADS]
                                                     a stock rpyc server with a noop service on 127.0.0.1
@@ -8,12 +8,17 @@ clients).
                                                     prints RESULT
   extra_bench.py serve-registry                     a stock UDPRegistryServer on 127.0.0.1
   extra_bench.py query PORT NAME WARMUP SECONDS     discover(NAME) in a loop; prints RESULT
+  extra_bench.py serve-payload                      two ThreadedServers of PayloadService, compression on and
+                                                    off; prints COMPRESSED n, PLAIN n, READY
   extra_bench.py concurrent WARMUP INTERVAL K NAME=PORT=N1,N2.. ...
                                                     per client count N (ascending) and target: N threads, each
                                                     its own connection calling a cached root.noop in a loop;
                                                     after WARMUP s, K intervals of INTERVAL s; prints
                                                     POINT NAME N DROPPED CALLS:SECONDS ... per point
-Servers print PORT n and exit when standard input closes.
+  extra_bench.py series ROUNDS MAX_SECONDS ID=PORT:KIND:COMPRESS:WARMUP:CALLS ...
+                                                    payload echoes / callbacks (see SERIES), rounds interleaved;
+                                                    prints ROUND ID R CALLS SECONDS
+Servers print PORT n (or NAME n lines and READY) and exit when standard input closes.
 """
 import os
 import sys
@@ -26,6 +31,25 @@ import rpyc
 class NoopService(rpyc.Service):
     def exposed_noop(self):
         pass
+
+
+class PayloadService(NoopService):
+    """echo(x) returns x (it travels both ways by value); each(n, f) calls the caller's f(i) for i < n."""
+    compress = True
+
+    def on_connect(self, conn):
+        conn._channel.compress = self.compress
+
+    def exposed_echo(self, x):
+        return x
+
+    def exposed_each(self, n, f):
+        for i in range(n):
+            f(i)
+
+
+class PlainPayloadService(PayloadService):
+    compress = False
 
 
 def exit_on_stdin_close():
@@ -44,6 +68,19 @@ def serve_mode(mode, nb_threads=None):
     exit_on_stdin_close()
     print("PORT", server.port, flush=True)
     server.start()
+
+
+def serve_payload():
+    from rpyc.utils.server import ThreadedServer
+    servers = [("COMPRESSED", ThreadedServer(PayloadService, hostname="127.0.0.1", port=0)),
+               ("PLAIN", ThreadedServer(PlainPayloadService, hostname="127.0.0.1", port=0))]
+    exit_on_stdin_close()
+    for name, server in servers:
+        server._listen()
+        print(name, server.port, flush=True)
+        threading.Thread(target=server.start, daemon=True).start()
+    print("READY", flush=True)
+    threading.Event().wait()
 
 
 def connect(port, warmup, n, max_seconds):
@@ -150,12 +187,69 @@ def concurrent(warmup, interval, intervals, targets):
                 time.sleep(0.1)   # let the server see the closed connections go before the next point
 
 
+def series_call(kind, root):
+    """SERIES: the call a series times. echo kinds send a payload and check what comes back; callbacksN passes a
+    function the server calls N times."""
+    if kind.startswith("callbacks"):
+        n = int(kind[len("callbacks"):])
+        each = root.each
+        seen = [0]
+
+        def callback(i):
+            seen[0] += 1
+
+        def call():
+            seen[0] = 0
+            each(n, callback)
+            assert seen[0] == n, "%d callbacks, expected %d" % (seen[0], n)
+        return call
+    payload = {"str100": lambda: "x" * 100,
+               "bytes1m": lambda: os.urandom(1 << 20),
+               "bytes16m": lambda: os.urandom(16 << 20),
+               "tuple10k": lambda: tuple(range(10000))}[kind]()
+    echo = root.echo
+
+    def call():
+        back = echo(payload)
+        assert len(back) == len(payload), "echo returned %d items, expected %d" % (len(back), len(payload))
+    return call
+
+
+def series(rounds, max_seconds, specs):
+    timer = threading.Timer(max_seconds, lambda: (print("ERROR time limit reached", flush=True), os._exit(3)))
+    timer.daemon = True
+    timer.start()
+    plan = []
+    for spec in specs:
+        sid, rest = spec.split("=")
+        port, kind, compress, warmup, calls = rest.split(":")
+        conn = rpyc.connect("127.0.0.1", int(port))
+        conn._channel.compress = compress == "on"
+        plan.append((sid, conn, series_call(kind, conn.root), int(warmup), int(calls)))
+    for _, _, call, warmup, _ in plan:
+        for _ in range(warmup):
+            call()
+    for r in range(1, rounds + 1):
+        for sid, _, call, _, calls in plan:
+            t0 = time.perf_counter()
+            for _ in range(calls):
+                call()
+            print("ROUND %s %d %d %.6f" % (sid, r, calls, time.perf_counter() - t0), flush=True)
+    for _, conn, _, _, _ in plan:
+        conn.close()
+    os._exit(0)
+
+
 if __name__ == "__main__":
     cmd, args = sys.argv[1], sys.argv[2:]
     if cmd == "serve-mode":
         serve_mode(args[0], int(args[1]) if len(args) > 1 else None)
+    elif cmd == "serve-payload":
+        serve_payload()
     elif cmd == "concurrent":
         concurrent(float(args[0]), float(args[1]), int(args[2]), args[3:])
+    elif cmd == "series":
+        series(int(args[0]), float(args[1]), args[2:])
     elif cmd == "connect":
         connect(int(args[0]), int(args[1]), int(args[2]), float(args[3]))
     elif cmd == "serve-registry":
