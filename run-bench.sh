@@ -7,8 +7,11 @@
 #   ./run-bench.sh --profile   # full run plus a JFR-sampled pass of the rpyc4j null call (where time goes)
 #   ./run-bench.sh --wait-quiet 120   # first waits (up to 120 s) until the machine is >= 90 % idle
 #   ./run-bench.sh --suite all        # plus connection setup per serving mode, 10,000 idle connections,
-#                                     # registry QUERY, launcher start-up, TLS (auth-ssl/run-ssl-bench.sh) and
-#                                     # list transfer (classic's ListTransferInteropTest); with --smoke, small sizes
+#                                     # registry QUERY, launcher start-up, TLS (auth-ssl/run-ssl-bench.sh),
+#                                     # list transfer (classic's ListTransferInteropTest), the raw loopback bulk
+#                                     # floor, 1-64 concurrent clients per serving mode, payloads (str, 1 and
+#                                     # 16 MiB bytes, tuple; compression on/off) and callbacks; with --smoke,
+#                                     # small sizes
 #
 # Flags combine (e.g. --smoke --profile). Other work on the machine disturbs the figures: run it on
 # an otherwise idle machine; the report records how idle it was just before the run.

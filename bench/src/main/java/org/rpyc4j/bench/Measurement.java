@@ -27,6 +27,8 @@ final class Measurement {
     final Map<String, String> compareTo = new LinkedHashMap<>();
     @Nullable
     String note;
+    /** Payload bytes each call carries (both ways counted), for MB/s; 0 when not a transfer. */
+    long bytesPerCall;
 
     /**
      * @param perCall what one call costs on the wire, e.g. "1 round trip (CALLATTR)"
@@ -49,6 +51,12 @@ final class Measurement {
         return this;
     }
 
+    /** Makes this a transfer: each call carries {@code bytes} payload bytes; the results gain MB/s. */
+    Measurement bytesPerCall(long bytes) {
+        bytesPerCall = bytes;
+        return this;
+    }
+
     void addRound(long calls, double seconds, double foreignCpus) {
         roundCalls.add(calls);
         roundSeconds.add(seconds);
@@ -61,6 +69,16 @@ final class Measurement {
             us[i] = roundSeconds.get(i) * 1e6 / roundCalls.get(i);
         }
         return us;
+    }
+
+    /** Calls per second of each round. */
+    double[] callsPerSecond() {
+        return Arrays.stream(microsPerCall()).map(u -> 1e6 / u).toArray();
+    }
+
+    /** MB (10^6 bytes) per second of each round, from {@link #bytesPerCall}. */
+    double[] megabytesPerSecond() {
+        return Arrays.stream(callsPerSecond()).map(c -> c * bytesPerCall / 1e6).toArray();
     }
 
     /** Median microseconds per call over the rounds. */
@@ -85,7 +103,7 @@ final class Measurement {
 
     Map<String, Object> toJson() {
         double[] us = microsPerCall();
-        double[] perSecond = Arrays.stream(us).map(u -> 1e6 / u).toArray();
+        double[] perSecond = callsPerSecond();
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", id);
         m.put("label", label);
@@ -99,6 +117,10 @@ final class Measurement {
         m.put("discardedRounds", discarded);
         m.put("usPerCall", summary(us, 2));
         m.put("callsPerSecond", summary(perSecond, 0));
+        if (bytesPerCall > 0) {
+            m.put("bytesPerCall", bytesPerCall);
+            m.put("mbPerSecond", summary(megabytesPerSecond(), 1));
+        }
         m.put("compareTo", new LinkedHashMap<String, Object>(compareTo));
         if (note != null) {
             m.put("note", note);
@@ -127,6 +149,9 @@ final class Measurement {
     }
 
     static double round(double value, int digits) {
+        if (!Double.isFinite(value)) {
+            return value;   // e.g. µs per call of an interval without calls; the results file says null
+        }
         double scale = Math.pow(10, digits);
         return Math.round(value * scale) / scale;
     }

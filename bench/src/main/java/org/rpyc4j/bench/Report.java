@@ -148,8 +148,8 @@ final class Report {
         md.append("- Extending: a new benchmark group is a new entry of `groups` in the results file (id, title,"
                 + " description, results with per-round timings); this file renders each group as its own section."
                 + " `--suite all` adds the groups of `Extras` (connection setup, idle connections,"
-                + " registry, launcher start-up, TLS, list transfer). Planned: throughput (concurrent callers),"
-                + " payload sizes.\n");
+                + " registry, launcher start-up, TLS, list transfer, raw bulk floor, concurrent clients, payloads,"
+                + " callbacks).\n");
         return md.toString();
     }
 
@@ -271,7 +271,7 @@ final class Report {
         md.append("| ").append(key).append(" | ").append(value).append(" |\n");
     }
 
-    private static String ratio(double r) {
+    static String ratio(double r) {
         return String.format(Locale.ROOT, "%.2f×", r);
     }
 

@@ -19,8 +19,14 @@
  * per serving mode ({@link org.rpyc4j.bench.ConnectionSetup}, rpyc4j's threaded, pool and forking servers in a
  * {@code --serve-modes} child JVM, {@link org.rpyc4j.bench.ModeServers}, against Python's), idle connections
  * ({@link org.rpyc4j.bench.IdleConnections}), registry QUERY ({@link org.rpyc4j.bench.RegistryQueries}), launcher
- * start-up ({@link org.rpyc4j.bench.LauncherStartup}), and the TLS and list-transfer figures of other modules' tools
- * ({@link org.rpyc4j.bench.ToolTables}); their Python side is {@code extra_bench.py}.
+ * start-up ({@link org.rpyc4j.bench.LauncherStartup}), the TLS and list-transfer figures of other modules' tools
+ * ({@link org.rpyc4j.bench.ToolTables}), the raw loopback bulk-throughput floor
+ * ({@link org.rpyc4j.bench.LoopbackBulk}), throughput with 1 to 64 concurrent clients per serving mode
+ * ({@link org.rpyc4j.bench.ConcurrentClients}), payload echoes with compression on and off
+ * ({@link org.rpyc4j.bench.Payloads}) and callbacks ({@link org.rpyc4j.bench.Callbacks}); their Python side is
+ * {@code extra_bench.py}. The payload and callback groups share one set of payload servers
+ * ({@link org.rpyc4j.bench.PayloadServers} and its Python twin, started by {@link org.rpyc4j.bench.Extras}) and time
+ * their series in interleaved rounds ({@link org.rpyc4j.bench.Rounds}).
  *
  * <h2>Why not JMH</h2>
  * JMH measures code inside one JVM that it forks and controls. Half of this comparison is not Java at all:
