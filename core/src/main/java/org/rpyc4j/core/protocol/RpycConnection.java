@@ -592,7 +592,9 @@ public final class RpycConnection implements Connection, ObjectContext {
         }
         if (roleLock.hasWaiters(roleFreed)) {
             roleFreed.signalAll(); // not signal(): the one woken might be giving up on a timeout
-        } else if (!pending.isEmpty()) {
+        } else if (owesAsyncReplies()) {
+            // a synchronous caller needs no standby: it waits for the role (woken above), or it is running a
+            // request inline and reads on afterwards (the watchdog covers a long one)
             startStandby();
         } else if (executing > 0) {
             vacantSince = System.nanoTime();
@@ -622,6 +624,16 @@ public final class RpycConnection implements Connection, ObjectContext {
         } finally {
             roleLock.unlock();
         }
+    }
+
+    /** Whether a reply is owed to an async caller, which does not read for itself. */
+    private boolean owesAsyncReplies() {
+        for (Pending p : pending.values()) {
+            if (p.async) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether anyone needs the stream read. Called holding roleLock. */
