@@ -26,8 +26,11 @@ public final class FrameWriter {
     public static final int DEFAULT_COMPRESSION_THRESHOLD = 3000;
     /** The trailing byte of every frame, so that line-buffered pipes pass the frame on. */
     static final byte FLUSHER = 0x0a;
+    private static final byte[] FLUSHER_ONLY = {FLUSHER};
     private static final int HEADER_SIZE = FrameReader.HEADER_SIZE;
     private static final int COMPRESSION_LEVEL = 1;
+    /** A full frame buffer at least this large gets its trailing byte in a write of its own, not by growing. */
+    private static final int SEPARATE_FLUSHER = 64 * 1024;
     /** Payloads larger than this are first tried on a sample of this size. */
     private static final int SAMPLE = 64 * 1024;
     private static final VarHandle INT_BE = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
@@ -55,7 +58,9 @@ public final class FrameWriter {
      * <p>Contract: {@code frame} holds {@code [5 reserved bytes][payload]} (e.g. from
      * {@code frame.reserve(5)} then the encoder), so the payload is {@code frame.array()[5, frame.size())}.
      * When the frame goes out uncompressed this method fills in the header, appends the trailing byte to
-     * {@code frame} (its size grows by one) and writes {@code frame.array()} directly; when it is compressed
+     * {@code frame} (its size grows by one; a large buffer without room for it is not grown: the byte is
+     * written after it instead) and writes
+     * {@code frame.array()} directly; when it is compressed
      * a new array is built and {@code frame} is left unchanged. Either way the caller should
      * {@link BrineWriter#reset() reset} {@code frame} before reusing it.
      */
@@ -68,8 +73,14 @@ public final class FrameWriter {
         if (!compresses(len, compressionThreshold) || !writeCompressed(out, frame.array(), HEADER_SIZE, len)) {
             frame.setInt(0, len);
             frame.array()[4] = 0;
-            frame.writeByte(FLUSHER); // may grow the buffer: read array() only afterwards
-            out.write(frame.array(), 0, frame.size());
+            if (frame.size() < frame.array().length || frame.size() < SEPARATE_FLUSHER) {
+                frame.writeByte(FLUSHER);   // the frame goes out in one write (a small buffer may grow for it)
+                out.write(frame.array(), 0, frame.size());
+            } else {
+                // a large full buffer (a large payload sized it exactly) is not copied for one byte
+                out.write(frame.array(), 0, frame.size());
+                out.write(FLUSHER_ONLY, 0, 1);
+            }
         }
         out.flush();
     }

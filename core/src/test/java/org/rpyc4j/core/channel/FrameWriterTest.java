@@ -2,6 +2,7 @@ package org.rpyc4j.core.channel;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -107,6 +108,24 @@ class FrameWriterTest {
         assertEquals(0, frame[4]);
         assertEquals(size + 6, frame.length);
         assertArrayEquals(random, readBack(frame));
+    }
+
+    /** A large payload fills its buffer exactly; the trailing byte goes out after it instead of doubling it. */
+    @Test
+    void aFullLargeBufferIsNotGrownForTheTrailingByte() throws IOException {
+        byte[] random = new byte[1 << 20];
+        new Random(7).nextBytes(random);
+        BrineWriter w = new BrineWriter(16);
+        w.reserve(5);
+        w.writeBytes(random, 0, random.length);
+        byte[] before = w.array();
+        assertEquals(w.size(), before.length, "the writer grew to the payload's exact size");
+        RecordingStream out = new RecordingStream();
+        FrameWriter.writeFrame(out, w, -1);
+        assertSame(before, w.array(), "not grown");
+        assertEquals(2, out.writes);
+        assertEquals(1, out.flushes);
+        assertArrayEquals(random, readBack(out.toByteArray()));
     }
 
     @Test
