@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.rpyc4j.api.RegistryServerOptions;
 import org.rpyc4j.api.value.Tuple;
 import org.rpyc4j.core.brine.Brine;
+import org.rpyc4j.server.testkit.RecordingLogger;
 import org.slf4j.event.Level;
 
 /** Requests as rpyc answers them, and bad input: no answer, one debug line, nothing changed. */
@@ -21,7 +22,7 @@ class RegistryDispatcherTest {
     private static final byte[] OK = Brine.dump("OK");
     private static final byte[] EMPTY = Brine.dump(Tuple.EMPTY);
 
-    private final LogLines log = new LogLines("REGSRV/TEST/0");
+    private final RecordingLogger log = new RecordingLogger("REGSRV/TEST/0");
     private final Registry registry = new Registry(RegistryServerOptions.builder().maxAliasLength(32).build());
     private final RegistryDispatcher listing = new RegistryDispatcher(registry, true, log);
     private final RegistryDispatcher notListing = new RegistryDispatcher(registry, false, log);
@@ -49,7 +50,7 @@ class RegistryDispatcherTest {
         assertNull(send(data), logged);
         assertEquals(before, registry.size());
         List<String> lines = log.lines();
-        assertTrue(lines.stream().allMatch(l -> l.startsWith("DEBUG ")), lines::toString);
+        assertTrue(lines.stream().allMatch(l -> l.startsWith("DEBUG:")), lines::toString);
         assertTrue(lines.getLast().contains(logged), lines::toString);
     }
 
@@ -163,17 +164,17 @@ class RegistryDispatcherTest {
         send(notListing, rpyc("LIST", Tuple.of((Object) null)));
         send(rpyc("UNREGISTER", 12345L));
         assertEquals(List.of(
-                "DEBUG registering 127.0.0.1:12345 as FOO, bar",
-                "DEBUG querying for 'FOO'",
-                "DEBUG replying with [('127.0.0.1', 12345)]",
-                "DEBUG querying for 'NOPE'",
-                "DEBUG no such service",
-                "DEBUG querying for services list:",
-                "DEBUG replying with ('FOO', 'BAR')",
-                "DEBUG querying for services list:",
-                "DEBUG replying with ()",
-                "DEBUG querying for services list:",
-                "DEBUG listing is disabled",
-                "DEBUG unregistering 127.0.0.1:12345"), log.lines());
+                "DEBUG:registering 127.0.0.1:12345 as FOO, bar",
+                "DEBUG:querying for 'FOO'",
+                "DEBUG:replying with [('127.0.0.1', 12345)]",
+                "DEBUG:querying for 'NOPE'",
+                "DEBUG:no such service",
+                "DEBUG:querying for services list:",
+                "DEBUG:replying with ('FOO', 'BAR')",
+                "DEBUG:querying for services list:",
+                "DEBUG:replying with ()",
+                "DEBUG:querying for services list:",
+                "DEBUG:listing is disabled",
+                "DEBUG:unregistering 127.0.0.1:12345"), log.lines());
     }
 }

@@ -22,6 +22,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.rpyc4j.api.RegistryServerOptions;
 import org.rpyc4j.api.value.Tuple;
 import org.rpyc4j.registry.RegistryRequests.BadRequestException;
+import org.rpyc4j.server.testkit.RecordingLogger;
 import org.slf4j.event.Level;
 
 /**
@@ -96,7 +97,7 @@ class RegistryVectorsTest {
     @MethodSource("scenarios")
     void replayGivesPythonsRepliesAndLogLines(Path file) throws IOException {
         boolean listing = !file.getFileName().toString().contains("nolist");
-        LogLines log = new LogLines("REGSRV/TEST/0");
+        RecordingLogger log = new RecordingLogger("REGSRV/TEST/0");
         RegistryDispatcher dispatcher = new RegistryDispatcher(new Registry(RegistryServerOptions.defaults()), listing, log);
         Deque<byte[]> replies = new ArrayDeque<>();
         for (Datagram record : records(file)) {

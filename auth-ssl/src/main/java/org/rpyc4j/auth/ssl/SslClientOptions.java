@@ -52,7 +52,7 @@ public record SslClientOptions(
         List<String> protocols,
         List<String> ciphers,
         Duration handshakeTimeout,
-        ConnectOptions connect) {
+        ConnectOptions connect) implements TlsEndpoint {
 
     /**
      * Validates what can be checked without reading files.
@@ -101,67 +101,28 @@ public record SslClientOptions(
                 + ", handshakeTimeout=" + handshakeTimeout + ", connect=" + connect + "]";
     }
 
-    /** Builds {@link SslClientOptions}; starts from the defaults. */
-    public static final class Builder {
-        private @Nullable Path keyfile;
-        private @Nullable Path certfile;
-        private @Nullable Path cafile;
-        private @Nullable Path keystore;
-        private @Nullable String keystorePassword;
-        private @Nullable String keystoreType;
-        private @Nullable Path truststore;
-        private @Nullable String truststorePassword;
-        private @Nullable String truststoreType;
+    /**
+     * Builds {@link SslClientOptions}; starts from the defaults. Sets the client's key and certificate (keyfile
+     * and certfile, or a keystore) for servers that require one, the CAs to trust for the server's certificate
+     * (cafile and/or truststore), how it is verified, protocols, ciphers, the handshake timeout and the RPyC side.
+     */
+    public static final class Builder extends TlsEndpointBuilder<Builder> {
         private boolean verify = true;
         private boolean checkHostname = true;
         private @Nullable String serverName;
-        private List<String> protocols = List.of();
-        private List<String> ciphers = List.of();
-        private Duration handshakeTimeout = SslOptions.DEFAULT_HANDSHAKE_TIMEOUT;
         private ConnectOptions connect = ConnectOptions.defaults();
 
         private Builder() {
         }
 
         private Builder(SslClientOptions o) {
-            keyfile = o.keyfile;
-            certfile = o.certfile;
-            cafile = o.cafile;
-            keystore = o.keystore;
-            keystorePassword = o.keystorePassword;
-            keystoreType = o.keystoreType;
-            truststore = o.truststore;
-            truststorePassword = o.truststorePassword;
-            truststoreType = o.truststoreType;
+            super(o);
             verify = o.verify;
             checkHostname = o.checkHostname;
             serverName = o.serverName;
-            protocols = o.protocols;
-            ciphers = o.ciphers;
-            handshakeTimeout = o.handshakeTimeout;
             connect = o.connect;
         }
 
-        /** The client's private key (PEM); unset, it is read from the certfile. */
-        public Builder keyfile(@Nullable Path v) { keyfile = v; return this; }
-        /** The client's certificate (PEM), for servers that require one. */
-        public Builder certfile(@Nullable Path v) { certfile = v; return this; }
-        /** The CAs to trust for the server's certificate (PEM). */
-        public Builder cafile(@Nullable Path v) { cafile = v; return this; }
-        /** A PKCS#12 or JKS keystore with the client's key and certificate. */
-        public Builder keystore(@Nullable Path v, @Nullable String password) {
-            keystore = v;
-            keystorePassword = password;
-            return this;
-        }
-        public Builder keystoreType(@Nullable String v) { keystoreType = v; return this; }
-        /** A keystore of CA certificates to trust. */
-        public Builder truststore(@Nullable Path v, @Nullable String password) {
-            truststore = v;
-            truststorePassword = password;
-            return this;
-        }
-        public Builder truststoreType(@Nullable String v) { truststoreType = v; return this; }
         /** Whether the server's certificate must be trusted; {@code false} accepts any (insecure). */
         public Builder verify(boolean v) { verify = v; return this; }
         /** Whether the server's certificate must name the host. */
@@ -177,11 +138,6 @@ public record SslClientOptions(
             checkHostname = false;
             return this;
         }
-        public Builder protocols(String... v) { protocols = List.of(v); return this; }
-        public Builder protocols(List<String> v) { protocols = List.copyOf(v); return this; }
-        public Builder ciphers(String... v) { ciphers = List.of(v); return this; }
-        public Builder ciphers(List<String> v) { ciphers = List.copyOf(v); return this; }
-        public Builder handshakeTimeout(Duration v) { handshakeTimeout = v; return this; }
         /** The RPyC side of the connection: dialect, local service, configuration, TCP connect timeout. */
         public Builder connect(ConnectOptions v) { connect = v; return this; }
 

@@ -48,7 +48,7 @@ public record SslOptions(
         @Nullable ClientAuth clientAuth,
         List<String> protocols,
         List<String> ciphers,
-        Duration handshakeTimeout) {
+        Duration handshakeTimeout) implements TlsEndpoint {
 
     /** The handshake timeout unless set. */
     public static final Duration DEFAULT_HANDSHAKE_TIMEOUT = Duration.ofSeconds(10);
@@ -118,71 +118,25 @@ public record SslOptions(
                 + ", handshakeTimeout=" + handshakeTimeout + "]";
     }
 
-    /** Builds {@link SslOptions}; starts from the defaults. */
-    public static final class Builder {
-        private @Nullable Path keyfile;
-        private @Nullable Path certfile;
-        private @Nullable Path cafile;
-        private @Nullable Path keystore;
-        private @Nullable String keystorePassword;
-        private @Nullable String keystoreType;
-        private @Nullable Path truststore;
-        private @Nullable String truststorePassword;
-        private @Nullable String truststoreType;
+    /**
+     * Builds {@link SslOptions}; starts from the defaults. Sets the server's key and certificate (keyfile and
+     * certfile, or a keystore), the CAs client certificates must be signed by (cafile and/or truststore; given,
+     * clients must present one unless {@link #clientAuth} says otherwise), protocols, ciphers and the handshake
+     * timeout.
+     */
+    public static final class Builder extends TlsEndpointBuilder<Builder> {
         private @Nullable ClientAuth clientAuth;
-        private List<String> protocols = List.of();
-        private List<String> ciphers = List.of();
-        private Duration handshakeTimeout = DEFAULT_HANDSHAKE_TIMEOUT;
 
         private Builder() {
         }
 
         private Builder(SslOptions o) {
-            keyfile = o.keyfile;
-            certfile = o.certfile;
-            cafile = o.cafile;
-            keystore = o.keystore;
-            keystorePassword = o.keystorePassword;
-            keystoreType = o.keystoreType;
-            truststore = o.truststore;
-            truststorePassword = o.truststorePassword;
-            truststoreType = o.truststoreType;
+            super(o);
             clientAuth = o.clientAuth;
-            protocols = o.protocols;
-            ciphers = o.ciphers;
-            handshakeTimeout = o.handshakeTimeout;
         }
 
-        /** The server's private key (PEM); unset, it is read from the certfile. */
-        public Builder keyfile(@Nullable Path v) { keyfile = v; return this; }
-        /** The server's certificate, or its chain leaf first (PEM). */
-        public Builder certfile(@Nullable Path v) { certfile = v; return this; }
-        /** The CAs client certificates must be signed by (PEM); given, clients must present one. */
-        public Builder cafile(@Nullable Path v) { cafile = v; return this; }
-        /** A PKCS#12 or JKS keystore with the server's key and certificate, instead of keyfile and certfile. */
-        public Builder keystore(@Nullable Path v, @Nullable String password) {
-            keystore = v;
-            keystorePassword = password;
-            return this;
-        }
-        /** The keystore's type ({@code PKCS12}, {@code JKS}); unset, it is told from the content. */
-        public Builder keystoreType(@Nullable String v) { keystoreType = v; return this; }
-        /** A keystore of trusted CA certificates for client certificates, with or instead of a cafile. */
-        public Builder truststore(@Nullable Path v, @Nullable String password) {
-            truststore = v;
-            truststorePassword = password;
-            return this;
-        }
-        public Builder truststoreType(@Nullable String v) { truststoreType = v; return this; }
         /** Whether clients must present a certificate; unset: required exactly when a CA is given. */
         public Builder clientAuth(@Nullable ClientAuth v) { clientAuth = v; return this; }
-        /** {@code TLSv1.2} and/or {@code TLSv1.3}; none: both. */
-        public Builder protocols(String... v) { protocols = List.of(v); return this; }
-        public Builder protocols(List<String> v) { protocols = List.copyOf(v); return this; }
-        /** Cipher suites by OpenSSL or IANA name; none: the defaults. */
-        public Builder ciphers(String... v) { ciphers = List.of(v); return this; }
-        public Builder ciphers(List<String> v) { ciphers = List.copyOf(v); return this; }
-        public Builder handshakeTimeout(Duration v) { handshakeTimeout = v; return this; }
 
         /**
          * The options.

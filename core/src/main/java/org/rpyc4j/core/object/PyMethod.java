@@ -34,234 +34,153 @@ import org.rpyc4j.api.value.Tuple;
  * than live views; {@code values()} is Java's own {@code Map.values()}, a live collection (by reference).
  */
 enum PyMethod {
-    KEYS("keys", Kinds.MAP, false, "keys() -> tuple: the keys, a snapshot sent by value") {
-        @Override
-        Object invoke(Object self, List<Object> args, Map<String, Object> kwargs) {
-            arity(args, kwargs, 0, 0);
-            return new Tuple(new ArrayList<>(map(self).keySet()));
-        }
-    },
-    ITEMS("items", Kinds.MAP, false, "items() -> tuple of (key, value): a snapshot sent by value") {
-        @Override
-        Object invoke(Object self, List<Object> args, Map<String, Object> kwargs) {
-            arity(args, kwargs, 0, 0);
-            List<Object> out = new ArrayList<>();
-            map(self).forEach((k, v) -> out.add(Tuple.of(k, v)));
-            return new Tuple(out);
-        }
-    },
-    GET("get", Kinds.MAP, true, "get(key, default=None): the value, or default when the key is absent") {
-        @Override
-        @Nullable
-        Object invoke(Object self, List<Object> args, Map<String, Object> kwargs) {
-            arity(args, kwargs, 1, 2);
-            Map<?, ?> map = map(self);
-            Object k = Keys.find(map, args.getFirst());
-            return k == Keys.ABSENT ? (args.size() > 1 ? args.get(1) : null) : map.get(k);
-        }
-    },
-    MAP_POP("pop", Kinds.MAP, false, "pop(key[, default]): removes the key and returns its value") {
-        @Override
-        @Nullable
-        Object invoke(Object self, List<Object> args, Map<String, Object> kwargs) {
-            arity(args, kwargs, 1, 2);
-            Map<?, ?> map = map(self);
-            Object k = Keys.find(map, args.getFirst());
-            if (k == Keys.ABSENT) {
-                if (args.size() > 1) {
-                    return args.get(1);
+    KEYS("keys", Kinds.MAP, false, "keys() -> tuple: the keys, a snapshot sent by value", 0, 0,
+            (self, args) -> new Tuple(new ArrayList<>(map(self).keySet()))),
+    ITEMS("items", Kinds.MAP, false, "items() -> tuple of (key, value): a snapshot sent by value", 0, 0,
+            (self, args) -> {
+                List<Object> out = new ArrayList<>();
+                map(self).forEach((k, v) -> out.add(Tuple.of(k, v)));
+                return new Tuple(out);
+            }),
+    GET("get", Kinds.MAP, true, "get(key, default=None): the value, or default when the key is absent", 1, 2,
+            (self, args) -> {
+                Map<?, ?> map = map(self);
+                Object k = Keys.find(map, args.getFirst());
+                return k == Keys.ABSENT ? (args.size() > 1 ? args.get(1) : null) : map.get(k);
+            }),
+    MAP_POP("pop", Kinds.MAP, false, "pop(key[, default]): removes the key and returns its value", 1, 2,
+            (self, args) -> {
+                Map<?, ?> map = map(self);
+                Object k = Keys.find(map, args.getFirst());
+                if (k == Keys.ABSENT) {
+                    if (args.size() > 1) {
+                        return args.get(1);
+                    }
+                    throw PyException.keyError(args.getFirst());
                 }
-                throw PyException.keyError(args.getFirst());
-            }
-            return map.remove(k);
-        }
-    },
-    SETDEFAULT("setdefault", Kinds.MAP, false, "setdefault(key, default=None): the value, inserting default if absent") {
-        @Override
-        @Nullable
-        Object invoke(Object self, List<Object> args, Map<String, Object> kwargs) {
-            arity(args, kwargs, 1, 2);
-            Map<Object, Object> map = map(self);
-            Object k = Keys.find(map, args.getFirst());
-            if (k != Keys.ABSENT) {
-                return map.get(k);
-            }
-            Object value = args.size() > 1 ? args.get(1) : null;
-            map.put(args.getFirst(), value);
-            return value;
-        }
-    },
-    MAP_UPDATE("update", Kinds.MAP, false, "update([other], **kwargs): puts the pairs of a mapping or of an iterable") {
-        @Override
-        @Nullable
-        Object invoke(Object self, List<Object> args, Map<String, Object> kwargs) {
-            if (args.size() > 1) {
-                throw PyException.typeError("update expected at most 1 argument, got " + args.size());
-            }
-            Map<Object, Object> map = map(self);
-            if (!args.isEmpty()) {
-                Object other = args.getFirst();
-                Map<?, ?> source = other instanceof Map<?, ?> m ? m
-                        : other instanceof NetRef r && Conversions.isMapping(r) ? r.asMap() : null;
-                if (source != null) {
-                    source.forEach((k, v) -> put(map, k, v));
-                } else {
-                    for (Object pair : iterable(other)) {
-                        List<Object> kv = items(pair);
-                        if (kv.size() != 2) {
-                            throw PyException.valueError("dictionary update sequence element has length "
-                                    + kv.size() + "; 2 is required");
+                return map.remove(k);
+            }),
+    SETDEFAULT("setdefault", Kinds.MAP, false, "setdefault(key, default=None): the value, inserting default if absent",
+            1, 2, (self, args) -> {
+                Map<Object, Object> map = map(self);
+                Object k = Keys.find(map, args.getFirst());
+                if (k != Keys.ABSENT) {
+                    return map.get(k);
+                }
+                Object value = args.size() > 1 ? args.get(1) : null;
+                map.put(args.getFirst(), value);
+                return value;
+            }),
+    MAP_UPDATE("update", Kinds.MAP, false, "update([other], **kwargs): puts the pairs of a mapping or of an iterable",
+            (self, args, kwargs) -> {
+                if (args.size() > 1) {
+                    throw PyException.typeError("update expected at most 1 argument, got " + args.size());
+                }
+                Map<Object, Object> map = map(self);
+                if (!args.isEmpty()) {
+                    Object other = args.getFirst();
+                    Map<?, ?> source = other instanceof Map<?, ?> m ? m
+                            : other instanceof NetRef r && Conversions.isMapping(r) ? r.asMap() : null;
+                    if (source != null) {
+                        source.forEach((k, v) -> put(map, k, v));
+                    } else {
+                        for (Object pair : iterable(other)) {
+                            List<Object> kv = items(pair);
+                            if (kv.size() != 2) {
+                                throw PyException.valueError("dictionary update sequence element has length "
+                                        + kv.size() + "; 2 is required");
+                            }
+                            put(map, kv.get(0), kv.get(1));
                         }
-                        put(map, kv.get(0), kv.get(1));
                     }
                 }
-            }
-            kwargs.forEach((k, v) -> put(map, k, v));
-            return null;
-        }
-    },
-    MAP_COPY("copy", Kinds.MAP, false, "copy(): a shallow copy (a LinkedHashMap)") {
-        @Override
-        Object invoke(Object self, List<Object> args, Map<String, Object> kwargs) {
-            arity(args, kwargs, 0, 0);
-            return new LinkedHashMap<>(map(self));
-        }
-    },
-    APPEND("append", Kinds.LIST, false, "append(x): adds x at the end") {
-        @Override
-        @Nullable
-        Object invoke(Object self, List<Object> args, Map<String, Object> kwargs) {
-            arity(args, kwargs, 1, 1);
-            list(self).add(args.getFirst());
-            return null;
-        }
-    },
-    EXTEND("extend", Kinds.LIST, false, "extend(iterable): adds the items at the end") {
-        @Override
-        @Nullable
-        Object invoke(Object self, List<Object> args, Map<String, Object> kwargs) {
-            arity(args, kwargs, 1, 1);
-            addAll(list(self), args.getFirst());
-            return null;
-        }
-    },
-    INSERT("insert", Kinds.LIST, false, "insert(index, x): inserts x before index") {
-        @Override
-        @Nullable
-        Object invoke(Object self, List<Object> args, Map<String, Object> kwargs) {
-            arity(args, kwargs, 2, 2);
-            List<Object> list = list(self);
-            long i = integer(args.getFirst());
-            int n = list.size();
-            long j = i < 0 ? Math.max(0, i + n) : Math.min(i, n);
-            list.add((int) j, args.get(1));
-            return null;
-        }
-    },
-    LIST_POP("pop", Kinds.LIST, false, "pop(index=-1): removes and returns the item at index") {
-        @Override
-        @Nullable
-        Object invoke(Object self, List<Object> args, Map<String, Object> kwargs) {
-            arity(args, kwargs, 0, 1);
-            List<Object> list = list(self);
-            if (list.isEmpty()) {
-                throw PyException.indexError("pop from empty list");
-            }
-            int i = args.isEmpty() ? list.size() - 1 : Dunder.index(list, args.getFirst());
-            return list.remove(i);
-        }
-    },
-    INDEX("index", Kinds.LIST, false, "index(x[, start[, stop]]): the first index of x, ValueError if absent") {
-        @Override
-        Object invoke(Object self, List<Object> args, Map<String, Object> kwargs) {
-            arity(args, kwargs, 1, 3);
-            List<Object> list = list(self);
-            int n = list.size();
-            long start = args.size() > 1 ? clamp(integer(args.get(1)), n) : 0;
-            long stop = args.size() > 2 ? clamp(integer(args.get(2)), n) : n;
-            for (int i = (int) start; i < stop; i++) {
-                if (same(list.get(i), args.getFirst())) {
-                    return (long) i;
+                kwargs.forEach((k, v) -> put(map, k, v));
+                return null;
+            }),
+    MAP_COPY("copy", Kinds.MAP, false, "copy(): a shallow copy (a LinkedHashMap)", 0, 0,
+            (self, args) -> new LinkedHashMap<>(map(self))),
+    APPEND("append", Kinds.LIST, false, "append(x): adds x at the end", 1, 1,
+            returningNone((self, args) -> list(self).add(args.getFirst()))),
+    EXTEND("extend", Kinds.LIST, false, "extend(iterable): adds the items at the end", 1, 1,
+            returningNone((self, args) -> addAll(list(self), args.getFirst()))),
+    INSERT("insert", Kinds.LIST, false, "insert(index, x): inserts x before index", 2, 2,
+            returningNone((self, args) -> {
+                List<Object> list = list(self);
+                long i = integer(args.getFirst());
+                int n = list.size();
+                long j = i < 0 ? Math.max(0, i + n) : Math.min(i, n);
+                list.add((int) j, args.get(1));
+            })),
+    LIST_POP("pop", Kinds.LIST, false, "pop(index=-1): removes and returns the item at index", 0, 1,
+            (self, args) -> {
+                List<Object> list = list(self);
+                if (list.isEmpty()) {
+                    throw PyException.indexError("pop from empty list");
                 }
-            }
-            throw PyException.valueError(args.getFirst() + " is not in list");
-        }
-    },
-    COUNT("count", Kinds.LIST, false, "count(x): how many items equal x") {
-        @Override
-        Object invoke(Object self, List<Object> args, Map<String, Object> kwargs) {
-            arity(args, kwargs, 1, 1);
-            return list(self).stream().filter(e -> same(e, args.getFirst())).count();
-        }
-    },
-    REVERSE("reverse", Kinds.LIST, false, "reverse(): reverses the list in place") {
-        @Override
-        @Nullable
-        Object invoke(Object self, List<Object> args, Map<String, Object> kwargs) {
-            arity(args, kwargs, 0, 0);
-            Collections.reverse(list(self));
-            return null;
-        }
-    },
-    SORT("sort", Kinds.LIST, false, "sort(*, key=None, reverse=False): sorts in place, as Python does") {
-        @Override
-        @Nullable
-        Object invoke(Object self, List<Object> args, Map<String, Object> kwargs) {
-            if (!args.isEmpty()) {
-                throw PyException.typeError("sort() takes no positional arguments");
-            }
-            for (String k : kwargs.keySet()) {
-                if (!k.equals("key") && !k.equals("reverse")) {
-                    throw PyException.typeError("'" + k + "' is an invalid keyword argument for sort()");
+                int i = args.isEmpty() ? list.size() - 1 : Dunder.index(list, args.getFirst());
+                return list.remove(i);
+            }),
+    INDEX("index", Kinds.LIST, false, "index(x[, start[, stop]]): the first index of x, ValueError if absent", 1, 3,
+            (self, args) -> {
+                List<Object> list = list(self);
+                int n = list.size();
+                long start = args.size() > 1 ? clamp(integer(args.get(1)), n) : 0;
+                long stop = args.size() > 2 ? clamp(integer(args.get(2)), n) : n;
+                for (int i = (int) start; i < stop; i++) {
+                    if (same(list.get(i), args.getFirst())) {
+                        return (long) i;
+                    }
                 }
-            }
-            sortPython(list(self), kwargs.get("key"), truthy(kwargs.get("reverse")));
-            return null;
-        }
-    },
-    LIST_COPY("copy", Kinds.LIST, false, "copy(): a shallow copy (an ArrayList)") {
-        @Override
-        Object invoke(Object self, List<Object> args, Map<String, Object> kwargs) {
-            arity(args, kwargs, 0, 0);
-            return new ArrayList<>(list(self));
-        }
-    },
-    DISCARD("discard", Kinds.SET, false, "discard(x): removes x if present") {
-        @Override
-        @Nullable
-        Object invoke(Object self, List<Object> args, Map<String, Object> kwargs) {
-            arity(args, kwargs, 1, 1);
-            set(self).remove(args.getFirst());
-            return null;
-        }
-    },
-    SET_UPDATE("update", Kinds.SET, false, "update(iterable): adds the items") {
-        @Override
-        @Nullable
-        Object invoke(Object self, List<Object> args, Map<String, Object> kwargs) {
-            arity(args, kwargs, 1, 1);
-            addAll(set(self), args.getFirst());
-            return null;
-        }
-    },
-    SET_COPY("copy", Kinds.SET, false, "copy(): a shallow copy (a LinkedHashSet)") {
-        @Override
-        Object invoke(Object self, List<Object> args, Map<String, Object> kwargs) {
-            arity(args, kwargs, 0, 0);
-            return new LinkedHashSet<>(set(self));
-        }
-    };
+                throw PyException.valueError(args.getFirst() + " is not in list");
+            }),
+    COUNT("count", Kinds.LIST, false, "count(x): how many items equal x", 1, 1,
+            (self, args) -> list(self).stream().filter(e -> same(e, args.getFirst())).count()),
+    REVERSE("reverse", Kinds.LIST, false, "reverse(): reverses the list in place", 0, 0,
+            returningNone((self, args) -> Collections.reverse(list(self)))),
+    SORT("sort", Kinds.LIST, false, "sort(*, key=None, reverse=False): sorts in place, as Python does",
+            (self, args, kwargs) -> {
+                if (!args.isEmpty()) {
+                    throw PyException.typeError("sort() takes no positional arguments");
+                }
+                for (String k : kwargs.keySet()) {
+                    if (!k.equals("key") && !k.equals("reverse")) {
+                        throw PyException.typeError("'" + k + "' is an invalid keyword argument for sort()");
+                    }
+                }
+                sortPython(list(self), kwargs.get("key"), truthy(kwargs.get("reverse")));
+                return null;
+            }),
+    LIST_COPY("copy", Kinds.LIST, false, "copy(): a shallow copy (an ArrayList)", 0, 0,
+            (self, args) -> new ArrayList<>(list(self))),
+    DISCARD("discard", Kinds.SET, false, "discard(x): removes x if present", 1, 1,
+            returningNone((self, args) -> set(self).remove(args.getFirst()))),
+    SET_UPDATE("update", Kinds.SET, false, "update(iterable): adds the items", 1, 1,
+            returningNone((self, args) -> addAll(set(self), args.getFirst()))),
+    SET_COPY("copy", Kinds.SET, false, "copy(): a shallow copy (a LinkedHashSet)", 0, 0,
+            (self, args) -> new LinkedHashSet<>(set(self)));
 
     final String pyName;
     final String doc;
     private final Predicate<Class<?>> appliesTo;
     private final boolean primary;
+    private final Body body;
 
-    PyMethod(String pyName, Predicate<Class<?>> appliesTo, boolean primary, String doc) {
+    /** A method that takes keyword arguments, or checks its arguments itself. */
+    PyMethod(String pyName, Predicate<Class<?>> appliesTo, boolean primary, String doc, Body body) {
         this.pyName = pyName;
         this.appliesTo = appliesTo;
         this.primary = primary;
         this.doc = doc;
+        this.body = body;
+    }
+
+    /** A method of {@code minArgs} to {@code maxArgs} positional arguments and no keyword arguments. */
+    PyMethod(String pyName, Predicate<Class<?>> appliesTo, boolean primary, String doc, int minArgs, int maxArgs,
+            Positional body) {
+        this(pyName, appliesTo, primary, doc, (self, args, kwargs) -> {
+            arity(args, kwargs, minArgs, maxArgs);
+            return body.invoke(self, args);
+        });
     }
 
     boolean appliesTo(Class<?> type) {
@@ -274,7 +193,36 @@ enum PyMethod {
     }
 
     @Nullable
-    abstract Object invoke(Object self, List<Object> args, Map<String, Object> kwargs);
+    Object invoke(Object self, List<Object> args, Map<String, Object> kwargs) {
+        return body.invoke(self, args, kwargs);
+    }
+
+    /** What a method does with the object it is called on and its arguments. */
+    @FunctionalInterface
+    private interface Body {
+        @Nullable
+        Object invoke(Object self, List<Object> args, Map<String, Object> kwargs);
+    }
+
+    /** What a method of positional arguments only does, its arguments counted already. */
+    @FunctionalInterface
+    private interface Positional {
+        @Nullable
+        Object invoke(Object self, List<Object> args);
+    }
+
+    /** What a method that returns {@code None} does. */
+    @FunctionalInterface
+    private interface Effect {
+        void apply(Object self, List<Object> args);
+    }
+
+    private static Positional returningNone(Effect effect) {
+        return (self, args) -> {
+            effect.apply(self, args);
+            return null;
+        };
+    }
 
     private static final class Kinds {
         static final Predicate<Class<?>> MAP = Map.class::isAssignableFrom;

@@ -7,7 +7,10 @@ import org.slf4j.event.Level;
 import org.slf4j.helpers.LegacyAbstractLogger;
 import org.slf4j.helpers.MessageFormatter;
 
-/** An slf4j logger keeping its lines ({@code LEVEL:message}) for assertions; give it to a server with {@code ServerContext.withLogger}. */
+/**
+ * An slf4j logger keeping its lines ({@code LEVEL:message}) for assertions, every level but TRACE enabled; give it
+ * to a server with {@code ServerContext.withLogger}, or to anything else that logs to a given logger.
+ */
 public final class RecordingLogger extends LegacyAbstractLogger {
     private static final long serialVersionUID = 1L;
     private final List<String> lines = new CopyOnWriteArrayList<>();
@@ -25,6 +28,11 @@ public final class RecordingLogger extends LegacyAbstractLogger {
     public List<String> messages(Level level) {
         String prefix = level + ":";
         return lines.stream().filter(l -> l.startsWith(prefix)).map(l -> l.substring(prefix.length())).toList();
+    }
+
+    /** Forgets the lines so far. */
+    public void clear() {
+        lines.clear();
     }
 
     @Override
