@@ -1,9 +1,13 @@
 package org.rpyc4j.core.brine;
 
+import java.io.IOException;
+import java.io.OutputStream;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.math.BigInteger;
+import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import javax.annotation.Nullable;
@@ -25,6 +29,11 @@ import org.rpyc4j.api.value.Tuple;
  *
  * <p>The raw methods ({@link #writeByte}, {@link #writeInt}, {@link #reserve}, {@link #setInt}) let a caller
  * put a frame header in front of the brine in the same buffer. Not thread-safe.
+ *
+ * <p>Splicing ({@link #spliceLargeBytes()}): a writer that goes straight to a stream may reference large
+ * {@code byte[]} values instead of copying them into its buffer, so that megabytes are not copied (and the
+ * buffer not grown) just to be written out. {@link #writeTo} then writes the buffer and the referenced arrays in
+ * order; {@link #array()} holds only the buffer's part.
  */
 public final class BrineWriter {
     /** The deepest nesting of tuples, frozensets and slices that is encoded or decoded. */
@@ -64,8 +73,21 @@ public final class BrineWriter {
     static final VarHandle LONG_BE = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
     static final VarHandle INT_BE = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
 
+    /** The smallest bytes value a splicing writer references instead of copying. */
+    public static final int SPLICE_MIN = 256 * 1024;
+    /** The largest brine a writer holds, as a Java array can (spliced values included). */
+    private static final long MAX_SIZE = Integer.MAX_VALUE - 8;
+
     private byte[] buf;
     private int size;
+    private boolean splicing;
+    /** Referenced bytes values in order, each inserted at buffer position {@code at}; null while none. */
+    private @Nullable ArrayList<Splice> splices;
+    private long splicedBytes;
+
+    /** {@code len} bytes of {@code data} from {@code off}, standing between buffer bytes {@code at - 1} and {@code at}. */
+    private record Splice(int at, byte[] data, int off, int len) {
+    }
 
     /** A writer with a small initial buffer. */
     public BrineWriter() {
@@ -88,13 +110,57 @@ public final class BrineWriter {
      */
     public BrineWriter writeValue(@Nullable Object value) {
         int start = size;
+        int splicesBefore = splices == null ? 0 : splices.size();
         try {
             write(value, 0);
         } catch (BrineException e) {
             size = start;
+            while (splices != null && splices.size() > splicesBefore) {
+                splicedBytes -= splices.removeLast().len();
+            }
             throw e;
         }
         return this;
+    }
+
+    /**
+     * From now on, bytes values of at least {@value #SPLICE_MIN} bytes are referenced, not copied: they must not
+     * change until the writer has been written out ({@link #writeTo}) or reset.
+     */
+    public BrineWriter spliceLargeBytes() {
+        splicing = true;
+        return this;
+    }
+
+    /** Whether bytes values are referenced rather than held in {@link #array()}. */
+    public boolean hasSplices() {
+        return splices != null && !splices.isEmpty();
+    }
+
+    /** Writes the brine written so far, referenced bytes values included, to {@code out}. */
+    public void writeTo(OutputStream out) throws IOException {
+        int pos = 0;
+        if (splices != null) {
+            for (Splice s : splices) {
+                out.write(buf, pos, s.at() - pos);
+                out.write(s.data(), s.off(), s.len());
+                pos = s.at();
+            }
+        }
+        out.write(buf, pos, size - pos);
+    }
+
+    /** The largest referenced bytes value (a read-only view, e.g. to sample it), or null if none. */
+    public @Nullable ByteBuffer largestSplice() {
+        Splice largest = null;
+        if (splices != null) {
+            for (Splice s : splices) {
+                if (largest == null || s.len() > largest.len()) {
+                    largest = s;
+                }
+            }
+        }
+        return largest == null ? null : ByteBuffer.wrap(largest.data(), largest.off(), largest.len()).asReadOnlyBuffer();
     }
 
     /** Appends one raw byte (the low 8 bits of {@code b}). */
@@ -132,24 +198,43 @@ public final class BrineWriter {
         size += n;
     }
 
-    /** The number of bytes written. */
+    /** The number of bytes written (referenced bytes values included). */
     public int size() {
-        return size;
+        return (int) (size + splicedBytes);
     }
 
-    /** The backing array, valid up to {@link #size()}; it is replaced when the buffer grows. */
+    /**
+     * The backing array, valid up to {@link #size()} when nothing is referenced ({@link #hasSplices()}); it is
+     * replaced when the buffer grows.
+     */
     public byte[] array() {
         return buf;
     }
 
-    /** A copy of the bytes written. */
+    /** A copy of the bytes written (referenced bytes values included). */
     public byte[] toByteArray() {
-        return Arrays.copyOf(buf, size);
+        if (!hasSplices()) {
+            return Arrays.copyOf(buf, size);
+        }
+        byte[] all = new byte[size()];
+        int pos = 0;
+        int to = 0;
+        for (Splice s : splices) {
+            System.arraycopy(buf, pos, all, to, s.at() - pos);
+            to += s.at() - pos;
+            System.arraycopy(s.data(), s.off(), all, to, s.len());
+            to += s.len();
+            pos = s.at();
+        }
+        System.arraycopy(buf, pos, all, to, size - pos);
+        return all;
     }
 
-    /** Forgets the bytes written, keeping the buffer. */
+    /** Forgets the bytes written (and the references), keeping the buffer. */
     public void reset() {
         size = 0;
+        splices = null;
+        splicedBytes = 0;
     }
 
     private void ensure(int n) {
@@ -160,11 +245,17 @@ public final class BrineWriter {
 
     private void grow(int n) {
         long needed = (long) size + n;
-        if (needed > Integer.MAX_VALUE - 8) {
-            throw new BrineException("brine value too large: " + needed + " bytes");
-        }
-        int capacity = (int) Math.min(Math.max(needed, (long) buf.length * 2), Integer.MAX_VALUE - 8);
+        checkTotal(n);
+        int capacity = (int) Math.min(Math.max(needed, (long) buf.length * 2), MAX_SIZE);
         buf = Arrays.copyOf(buf, capacity);
+    }
+
+    /** Refuses to hold more brine than a Java array can, referenced values included. */
+    private void checkTotal(int more) {
+        long total = (long) size + splicedBytes + more;
+        if (total > MAX_SIZE) {
+            throw new BrineException("brine value too large: " + total + " bytes");
+        }
     }
 
     // ---------------------------------------------------------------------------------------------
@@ -306,7 +397,16 @@ public final class BrineWriter {
     /** A bytes value: the length class by byte count, then the bytes. */
     private void writeBytesValue(byte[] b, int off, int len) {
         writeBytesHeader(len);
-        writeBytes(b, off, len);
+        if (splicing && len >= SPLICE_MIN) {
+            checkTotal(len);
+            if (splices == null) {
+                splices = new ArrayList<>();
+            }
+            splices.add(new Splice(size, b, off, len));
+            splicedBytes += len;
+        } else {
+            writeBytes(b, off, len);
+        }
     }
 
     private void writeBytesHeader(int len) {

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
+import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.Objects;
 import java.util.zip.Deflater;
@@ -70,6 +71,10 @@ public final class FrameWriter {
             throw new IllegalArgumentException("the writer holds " + frame.size()
                     + " bytes, fewer than the 5 reserved for the header");
         }
+        if (frame.hasSplices()) {
+            writeSpliced(out, frame, len, compressionThreshold);
+            return;
+        }
         if (!compresses(len, compressionThreshold) || !writeCompressed(out, frame.array(), HEADER_SIZE, len)) {
             frame.setInt(0, len);
             frame.array()[4] = 0;
@@ -85,6 +90,26 @@ public final class FrameWriter {
         out.flush();
     }
 
+    /**
+     * A frame whose large bytes values the writer references (see {@link BrineWriter#spliceLargeBytes()}): goes
+     * out plain, piece by piece, unless a sample of its largest value compresses; then it is flattened and
+     * compressed like any payload.
+     */
+    private static void writeSpliced(OutputStream out, BrineWriter frame, int len, int compressionThreshold)
+            throws IOException {
+        ByteBuffer largest = frame.largestSplice();
+        if (compresses(len, compressionThreshold) && largest != null && shrinks(middle(largest))) {
+            byte[] flat = frame.toByteArray();
+            writeFrame(out, flat, HEADER_SIZE, len, compressionThreshold);
+            return;
+        }
+        frame.setInt(0, len);
+        frame.array()[4] = 0;
+        frame.writeTo(out);
+        out.write(FLUSHER_ONLY, 0, 1);
+        out.flush();
+    }
+
     private static boolean compresses(int len, int compressionThreshold) {
         return compressionThreshold >= 0 && len > compressionThreshold;
     }
@@ -94,7 +119,7 @@ public final class FrameWriter {
      * smaller than the payload; otherwise writes nothing and returns false.
      */
     private static boolean writeCompressed(OutputStream out, byte[] payload, int off, int len) throws IOException {
-        if (len > 4 * SAMPLE && !shrinks(payload, off + len / 2 - SAMPLE / 2, SAMPLE)) {
+        if (len > 4 * SAMPLE && !shrinks(middle(ByteBuffer.wrap(payload, off, len)))) {
             return false;
         }
         Deflater deflater = new Deflater(COMPRESSION_LEVEL, false);
@@ -120,11 +145,18 @@ public final class FrameWriter {
         }
     }
 
-    /** Whether a sample of the payload shrinks by at least a tenth. */
-    private static boolean shrinks(byte[] payload, int off, int len) {
+    /** The middle {@link #SAMPLE} bytes (or fewer) of {@code data}'s remaining bytes. */
+    private static ByteBuffer middle(ByteBuffer data) {
+        int n = Math.min(SAMPLE, data.remaining());
+        return data.slice(data.position() + (data.remaining() - n) / 2, n);
+    }
+
+    /** Whether a sample of the payload (its remaining bytes) shrinks by at least a tenth. */
+    private static boolean shrinks(ByteBuffer sample) {
+        int len = sample.remaining();
         Deflater deflater = new Deflater(COMPRESSION_LEVEL, false);
         try {
-            deflater.setInput(payload, off, len);
+            deflater.setInput(sample);
             deflater.finish();
             byte[] sink = new byte[len];
             int n = 0;

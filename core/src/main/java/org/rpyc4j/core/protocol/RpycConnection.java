@@ -88,7 +88,7 @@ public final class RpycConnection implements Connection, ObjectContext {
     private volatile @Nullable NetRefImpl remoteRoot;
 
     private final ReentrantLock writeLock = new ReentrantLock();
-    private BrineWriter writeBuffer = new BrineWriter(1024);   // grows with the largest message sent
+    private BrineWriter writeBuffer = newWriteBuffer();   // grows with the largest message sent
 
     /** Guards the reader role and the counters below; {@link #roleFreed} wakes waiters. */
     private final ReentrantLock roleLock = new ReentrantLock();
@@ -840,6 +840,11 @@ public final class RpycConnection implements Connection, ObjectContext {
 
     // ---------------------------------------------------------------- writing
 
+    /** Large bytes values are written from the caller's array, not copied into the buffer first. */
+    private static BrineWriter newWriteBuffer() {
+        return new BrineWriter(1024).spliceLargeBytes();
+    }
+
     private void write(int type, Object seq, Object args) {
         Dialect d = dialect;
         writeLock.lock();
@@ -852,8 +857,9 @@ public final class RpycConnection implements Connection, ObjectContext {
             w.reserve(5);
             Envelope.encode(d, type, seq, args, w);
             FrameWriter.writeFrame(out, w, config.compressionThreshold());
+            w.reset();   // let go of the caller's arrays it referenced
             if (w.array().length > (1 << 20)) {
-                writeBuffer = new BrineWriter(1024); // do not keep a large buffer for the connection's life
+                writeBuffer = newWriteBuffer(); // do not keep a large buffer for the connection's life
             }
         } catch (IOException e) {
             shutdown("connection lost while sending: " + e.getMessage());

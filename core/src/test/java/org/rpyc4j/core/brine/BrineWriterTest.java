@@ -156,4 +156,41 @@ class BrineWriterTest {
         assertEquals(1 + 5 + big.length + 1 + 5 + 70_000, out.length);
         assertArrayEquals(big, (byte[]) ((Tuple) Brine.load(out)).get(0));
     }
+
+    /** A splicing writer references large bytes values; the bytes it produces are exactly the copying writer's. */
+    @Test
+    void splicedLargeBytesEncodeAsTheCopyingWriterDoes() throws Exception {
+        byte[] large = new byte[BrineWriter.SPLICE_MIN];
+        byte[] larger = new byte[BrineWriter.SPLICE_MIN * 3 + 1];
+        new java.util.Random(3).nextBytes(large);
+        new java.util.Random(4).nextBytes(larger);
+        Object value = Tuple.of(1L, large, "between", Tuple.of(larger, new byte[BrineWriter.SPLICE_MIN - 1]), "end");
+        byte[] copied = new BrineWriter().writeValue(value).toByteArray();
+
+        BrineWriter spliced = new BrineWriter().spliceLargeBytes();
+        spliced.writeValue(value);
+        assertTrue(spliced.hasSplices());
+        assertEquals(copied.length, spliced.size());
+        assertTrue(spliced.array().length < copied.length, "the large values were not copied into the buffer");
+        assertEquals(larger.length, spliced.largestSplice().remaining());
+        assertArrayEquals(copied, spliced.toByteArray());
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        spliced.writeTo(out);
+        assertArrayEquals(copied, out.toByteArray());
+        assertDeepEquals(value, Brine.load(out.toByteArray()));
+
+        spliced.reset();
+        assertFalse(spliced.hasSplices());
+        assertEquals(0, spliced.size());
+    }
+
+    @Test
+    void aRefusedValueLeavesASplicingWriterAsItWas() {
+        BrineWriter w = new BrineWriter().spliceLargeBytes();
+        w.writeValue("kept");
+        byte[] before = w.toByteArray();
+        assertThrows(BrineException.class, () -> w.writeValue(Tuple.of(new byte[BrineWriter.SPLICE_MIN], new Object())));
+        assertFalse(w.hasSplices());
+        assertArrayEquals(before, w.toByteArray());
+    }
 }

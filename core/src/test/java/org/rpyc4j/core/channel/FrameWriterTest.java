@@ -159,4 +159,29 @@ class FrameWriterTest {
         assertThrows(IndexOutOfBoundsException.class,
                 () -> FrameWriter.writeFrame(new ByteArrayOutputStream(), new byte[4], 2, 3, 3000));
     }
+
+    /** A frame with referenced (spliced) bytes values is the same frame as the copying writer's, plain or compressed. */
+    @ParameterizedTest(name = "compressible: {0}")
+    @ValueSource(booleans = {false, true})
+    void splicedFramesMatchCopiedOnes(boolean compressible) throws IOException {
+        byte[] data = compressible ? payload(1 << 20) : new byte[1 << 20];
+        if (!compressible) {
+            new Random(9).nextBytes(data);
+        }
+        byte[][] frames = new byte[2][];
+        for (int i = 0; i < 2; i++) {
+            BrineWriter w = new BrineWriter();
+            if (i == 1) {
+                w.spliceLargeBytes();
+            }
+            w.reserve(5);
+            w.writeValue(org.rpyc4j.api.value.Tuple.of(7L, data, "tail"));
+            assertEquals(i == 1, w.hasSplices());
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            FrameWriter.writeFrame(out, w, FrameWriter.DEFAULT_COMPRESSION_THRESHOLD);
+            frames[i] = out.toByteArray();
+        }
+        assertArrayEquals(frames[0], frames[1]);
+        assertEquals(compressible ? 1 : 0, frames[1][4]);
+    }
 }
