@@ -80,7 +80,7 @@ final class Chart {
             return Kind.RMI;
         } else if (server.contains("rpyc4j")) {
             return Kind.RPYC4J;
-        } else if (server.contains("Python")) {
+        } else if (server.contains("Python") || server.contains("Py ")) {
             return Kind.PYTHON;
         }
         return Kind.OTHER;

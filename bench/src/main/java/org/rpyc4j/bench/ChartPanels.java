@@ -77,7 +77,49 @@ final class ChartPanels {
                             + " → " + Report.plain(Report.str(r.get("registry"))), "queries/s", null, null)),
             new Source("launcher-startup", "Launcher start-up (lower is better)",
                     "ms from spawning to the \"server started\" line: median, whiskers min–max",
-                    columns("launcher", "ms median", "min", "max")));
+                    columns("launcher", "ms median", "min", "max")),
+            new Source("concurrent-clients", "Throughput, 64 concurrent clients (higher is better)",
+                    "calls/s, all clients together (median of the intervals)",
+                    rows(r -> Report.str(r.get("server")).contains("÷") ? ""
+                            : clientName(Report.str(r.get("clients"))) + " ×64 → "
+                            + Report.plain(Report.str(r.get("server"))),
+                            "64 clients: calls/s median (min–max)", null, null)),
+            new Source("payloads", "Echo of 16 MiB bytes, compression off (higher is better)",
+                    "MB/s (the payload both ways)", payloadRow("16 MiB bytes", "off")),
+            new Source("callbacks", "1,000 callbacks within one call (lower is better)", "ms per call (median)",
+                    column("client → server", "ms per call median (min–max)")));
+
+    /** A short name for a table's client column ("Java (threads ...)" → "Java", "Python rpyc 5.3.0 ..." → "Py 5.3"). */
+    private static String clientName(String clients) {
+        if (clients.startsWith("Java")) {
+            return "Java";
+        }
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d+\\.\\d+)").matcher(clients);
+        return m.find() ? "Py " + m.group(1) : clients;
+    }
+
+    /** One bar per {@code client → server} column of the payload table's row for {@code payload}, {@code compression}. */
+    private static Function<Map<String, Object>, List<Bar>> payloadRow(String payload, String compression) {
+        return g -> {
+            List<String> columns = Report.list(g.get("columns")).stream().map(Report::str).toList();
+            List<Bar> bars = new ArrayList<>();
+            for (Object row : Report.list(g.get("rows"))) {
+                List<?> cells = Report.list(row);
+                if (cells.size() < 2 || !Report.str(cells.get(0)).equals(payload)
+                        || !Report.str(cells.get(1)).equals(compression)) {
+                    continue;
+                }
+                for (int i = 0; i < Math.min(columns.size(), cells.size()); i++) {
+                    String column = columns.get(i);
+                    double figure = number(cells.get(i));
+                    if (column.contains("→") && !column.contains("÷") && figure > 0) {
+                        bars.add(new Bar(column.replace(" median (min–max)", ""), figure, Double.NaN, Double.NaN));
+                    }
+                }
+            }
+            return bars;
+        };
+    }
 
     /** The panels of a results file that has the groups for them, in {@link #SOURCES} order. */
     static List<Panel> panels(Map<String, Object> doc) {
@@ -124,7 +166,8 @@ final class ChartPanels {
 
     /**
      * One bar per row of a table group whose columns include {@code median} (and {@code min}, {@code max} when not
-     * null); none when a column is missing. {@code label} reads a row as a map from column name to cell.
+     * null); none when a column is missing. {@code label} reads a row as a map from column name to cell; a row
+     * it labels "" is left out.
      */
     static Function<Map<String, Object>, List<Bar>> rows(Function<Map<String, Object>, String> label, String median,
             @Nullable String min, @Nullable String max) {
@@ -144,7 +187,7 @@ final class ChartPanels {
                 Bar bar = new Bar(label.apply(byColumn), number(byColumn.get(median)),
                         min == null ? Double.NaN : number(byColumn.get(min)),
                         max == null ? Double.NaN : number(byColumn.get(max)));
-                if (bar.median() > 0) {
+                if (bar.median() > 0 && !bar.label().isEmpty()) {
                     bars.add(bar);
                 }
             }

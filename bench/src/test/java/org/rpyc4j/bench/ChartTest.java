@@ -118,6 +118,37 @@ class ChartTest {
                 "kind", "table", "columns", List.of("server", "renamed column"), "rows", List.of())))));
     }
 
+    /** The concurrent-clients, payloads and callbacks tables: ratio rows and other payloads give no bars. */
+    @Test
+    void panelsOfTheThroughputPayloadAndCallbackTables() {
+        Map<String, Object> doc = Map.of("groups", List.of(
+                Map.of("id", "concurrent-clients", "kind", "table",
+                        "columns", List.of("server", "clients", "64 clients: calls/s median (min–max)"),
+                        "rows", List.of(
+                                List.of("rpyc4j threaded", "Java (threads of the harness JVM)", "42,265 (41,683–42,847)"),
+                                List.of("Python rpyc 5.3.0 `ThreadedServer`", "Python rpyc 5.3.0 (one process, N threads)",
+                                        "6,426 (6,402–6,450)"),
+                                List.of("rpyc4j ÷ Python rpyc 5.3.0, threaded", "Java (threads of the harness JVM)",
+                                        "2.57×"))),
+                Map.of("id", "payloads", "kind", "table",
+                        "columns", List.of("payload", "compression", "unit", "Java → rpyc4j median (min–max)",
+                                "Py 5.3 → Py 5.3 median (min–max)", "rpyc4j ÷ Python server"),
+                        "rows", List.of(
+                                List.of("1 MiB bytes", "off", "MB/s", "283.6", "393.8", "0.7×"),
+                                List.of("16 MiB bytes", "off", "MB/s", "1,032.1", "102.1", "10.1×"))),
+                Map.of("id", "callbacks", "kind", "table",
+                        "columns", List.of("client → server", "ms per call median (min–max)"),
+                        "rows", List.of(List.of("rpyc4j Java client → rpyc4j", "52.1 (48.3–55.9)")))));
+        List<Panel> panels = ChartPanels.panels(doc);
+        assertEquals(3, panels.size());
+        assertEquals(List.of(new Bar("Java ×64 → rpyc4j threaded", 42_265, Double.NaN, Double.NaN),
+                new Bar("Py 5.3 ×64 → Python rpyc 5.3.0 ThreadedServer", 6_426, Double.NaN, Double.NaN)),
+                panels.get(0).bars());
+        assertEquals(List.of(new Bar("Java → rpyc4j", 1_032.1, Double.NaN, Double.NaN),
+                new Bar("Py 5.3 → Py 5.3", 102.1, Double.NaN, Double.NaN)), panels.get(1).bars());
+        assertEquals(52.1, panels.get(2).bars().getFirst().median());
+    }
+
     @Test
     void barsAreColouredByWhoServes() {
         assertEquals(Chart.Kind.FLOOR, Chart.kind("Raw TCP ping-pong (floor)"));
