@@ -1,37 +1,43 @@
 package org.rpyc4j.server.threaded;
 
 import java.time.Duration;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 import org.rpyc4j.api.Connection;
 import org.rpyc4j.api.error.ConnectionClosedException;
 
 /**
- * Serves a connection on its virtual thread while it is quiet and on a platform thread of its own while it is
- * busy.
+ * Serves a connection on a platform thread while it is new or busy, and on its virtual thread while it is quiet.
  *
  * <p>Why: a virtual thread's blocking socket read goes through the JDK's poller and a hand-off to a carrier
  * thread, which per request costs the server about twice the CPU of a platform thread's read (the cost-per-call
- * table in BENCHMARKS.md). Idle connections are what virtual threads are for, so every connection starts on one.
- * After {@value #BURST} frames in a row, each read within {@link #BURST_GAP_NANOS} of the previous one, a
- * platform thread takes over reading and hands back after {@link #IDLE} without a frame. At most
- * {@code maxBusy} connections are on platform threads at once; beyond that, busy connections stay on their
+ * table in BENCHMARKS.md), and a short connection (connect, a call or two, close) pays it on every frame. Idle
+ * connections are what virtual threads are for. So a new connection is read by a platform thread from a cached
+ * pool when one of the {@code maxBusy} slots is free, and goes back to its virtual thread after {@link #IDLE}
+ * without a frame; a quiet connection that becomes busy again ({@value #BURST} frames in a row, each read within
+ * {@link #BURST_GAP_NANOS} of the previous one) takes a slot again. Beyond {@code maxBusy} connections stay on their
  * virtual threads. Which thread reads changes only between frames, so requests and replies are unaffected.
  */
-final class BusyConnectionThreads {
-    /** Frames in quick succession that make a connection busy. */
+final class BusyConnectionThreads implements AutoCloseable {
+    /** Frames in quick succession that make a quiet connection busy. */
     static final int BURST = 16;
     /** The longest wait for the next frame (including running the last request) that keeps a burst going. */
     static final long BURST_GAP_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
-    /** How long a busy connection may stay silent before it goes back to its virtual thread. */
+    /** How long a connection on a platform thread may stay silent before it goes back to its virtual thread. */
     static final Duration IDLE = Duration.ofSeconds(2);
     /** A quiet connection's wait per frame; only bounds how long one serve call lasts. */
     private static final Duration QUIET_WAIT = Duration.ofMinutes(10);
 
     private final int maxBusy;
     private final Semaphore busySlots;
-    private final Thread.Builder platformThreads;
+    /** Platform threads, created as needed and kept a minute when idle; the slots bound how many work at once. */
+    private final ExecutorService platformThreads;
 
     /**
      * @param maxBusy how many connections may be served by platform threads at once (0: none)
@@ -40,13 +46,16 @@ final class BusyConnectionThreads {
     BusyConnectionThreads(int maxBusy, Thread.Builder platformThreads) {
         this.maxBusy = maxBusy;
         this.busySlots = new Semaphore(maxBusy);
-        this.platformThreads = platformThreads;
+        this.platformThreads = Executors.newCachedThreadPool(platformThreads.factory());
     }
 
     /** Serves {@code connection} until it closes; called on the connection's virtual thread. */
     void serve(Connection connection) {
-        int burst = 0;
         try {
+            if (busySlots.tryAcquire()) {
+                serveOnPlatformThread(connection);   // a new connection: its first frames are on their way
+            }
+            int burst = 0;
             while (true) {
                 long start = System.nanoTime();
                 if (!connection.serve(QUIET_WAIT)) {
@@ -64,38 +73,59 @@ final class BusyConnectionThreads {
         }
     }
 
-    /** Serves on a platform thread until the connection idles or closes; this (virtual) thread waits meanwhile. */
+    /**
+     * Serves on a platform thread until the connection idles or closes; this (virtual) thread waits meanwhile.
+     * Called holding a slot, which the platform thread gives back.
+     */
     private void serveOnPlatformThread(Connection connection) {
-        AtomicReference<RuntimeException> failure = new AtomicReference<>();
-        Thread busy = platformThreads.start(() -> {
-            try {
-                while (connection.serve(IDLE)) {
-                    // busy: keep reading on this thread
-                }
-            } catch (ConnectionClosedException e) {
-                // the virtual thread sees the connection closed and ends too
-            } catch (RuntimeException e) {
-                failure.set(e);
-            } finally {
-                busySlots.release();
-            }
-        });
+        Future<?> busy;
         try {
-            busy.join();
+            busy = platformThreads.submit(() -> {
+                try {
+                    while (connection.serve(IDLE)) {
+                        // busy: keep reading on this thread
+                    }
+                } finally {
+                    busySlots.release();
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            busySlots.release();   // the server is closing: stay on the virtual thread, which sees the close
+            return;
+        }
+        try {
+            busy.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;   // ConnectionClosedException included: the connection ended there
+            }
+            throw new IllegalStateException("serving on a platform thread failed", e.getCause());
+        } catch (CancellationException e) {
+            throw new ConnectionClosedException("serving was cancelled");
         } catch (InterruptedException e) {
             // the server is being torn down: the platform thread ends when the connection is closed
-            busy.interrupt();
+            busy.cancel(true);
             Thread.currentThread().interrupt();
             throw new ConnectionClosedException("interrupted while a platform thread served the connection");
-        }
-        RuntimeException e = failure.get();
-        if (e != null) {
-            throw e;
         }
     }
 
     /** How many connections platform threads are serving now. */
     int busyConnections() {
         return maxBusy - busySlots.availablePermits();
+    }
+
+    /** Ends the platform threads once their connections are done (the server closes the connections). */
+    @Override
+    public void close() {
+        platformThreads.shutdown();
+        try {
+            if (!platformThreads.awaitTermination(5, TimeUnit.SECONDS)) {
+                platformThreads.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            platformThreads.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
     }
 }

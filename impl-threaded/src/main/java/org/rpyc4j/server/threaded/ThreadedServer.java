@@ -12,10 +12,11 @@ import org.rpyc4j.spi.support.AcceptedSocket;
 
 /**
  * Serves each connection on a thread of its own (rpyc's {@code ThreadedServer}): a virtual thread by default,
- * so thousands of concurrent connections cost little, and while a connection is busy (requests in quick
- * succession) a platform thread of its own, whose socket reads cost about half as much CPU; at most
- * {@value #BUSY_THREADS} (default {@value #DEFAULT_BUSY_THREADS}) connections at once, 0 turns it off. With the
- * mode setting {@value #PLATFORM_THREADS}{@code =true} every connection is served by a platform thread. Within a
+ * so thousands of concurrent connections cost little; while a connection is new or busy (requests in quick
+ * succession), a pooled platform thread reads it instead, at about half the CPU per request, until it has been
+ * quiet for 2 s. At most {@value #BUSY_THREADS} (default {@value #DEFAULT_BUSY_THREADS}) connections are on
+ * platform threads at once; 0 turns this off. With the mode setting {@value #PLATFORM_THREADS}{@code =true} every
+ * connection is served by a platform thread of its own throughout. Within a
  * connection, requests run concurrently, each started in the order it arrived, and callbacks into the client nest
  * without deadlock.
  *
@@ -59,7 +60,7 @@ public final class ThreadedServer extends AbstractServer {
             throw new IllegalArgumentException(BUSY_THREADS + " must be 0 or more, not " + maxBusy);
         }
         busyThreads = platform || maxBusy == 0 ? null
-                : new BusyConnectionThreads(maxBusy, Thread.ofPlatform().name(name() + " busy client ", 1));
+                : new BusyConnectionThreads(maxBusy, Thread.ofPlatform().name(name() + " reader ", 1));
     }
 
     @Override
@@ -79,8 +80,16 @@ public final class ThreadedServer extends AbstractServer {
         thread.start();
     }
 
+    /** How many connections pooled platform threads are reading now. */
+    int busyConnections() {
+        return busyThreads == null ? 0 : busyThreads.busyConnections();
+    }
+
     @Override
     protected void onClose() {
         joinAll(Set.copyOf(running));
+        if (busyThreads != null) {
+            busyThreads.close();
+        }
     }
 }
