@@ -125,8 +125,8 @@ final class ConnectionSetup {
                         + " child JVM; Python servers: rpyc 5.3.0 `ThreadedServer`, `ThreadPoolServer`,"
                         + " `ForkingServer` with a noop service, one process each. All on 127.0.0.1. The floor row:"
                         + " the same clients with plain sockets (connect, two 20-byte round trips to an echo"
-                        + " server, close; the echo server is Java, a virtual thread per connection, in the rpyc4j"
-                        + " servers' JVM).", n, warmup, warmupSeconds, maxSeconds),
+                        + " server, close; the echo server is Java, in the rpyc4j servers' JVM, and echoes on its accept"
+                        + " loop's thread, so no thread is started or woken per connection).", n, warmup, warmupSeconds, maxSeconds),
                 "conn/s: connections per second over the series; first reply: median time from starting the"
                         + " connect to the answer of the first call.",
                 "Targets (threaded and pool ≥ 3× Python's conn/s; forking connect-to-first-reply ≤ 2× Python's"

@@ -26,8 +26,8 @@ final class ModeServers {
         exitAfter(timeLimit, "mode servers");
         ServerOptions options = ServerOptions.builder().host("127.0.0.1").port(0).build();
         List<AutoCloseable> servers = new ArrayList<>();
-        // the floor of connection setup: connect, two round trips, close, served on a virtual thread per connection
-        TcpEchoServer tcp = TcpEchoServer.start(Integer.MAX_VALUE, Thread.ofVirtual());
+        // the floor of connection setup: connect, two round trips, close, served by the accept loop itself
+        TcpEchoServer tcp = TcpEchoServer.startInline(Integer.MAX_VALUE);
         announce("TCP", tcp.port());
         servers.add(tcp);
         servers.add(started("THREADED", new ThreadedServer(NoopService.class, options)));

@@ -9,6 +9,7 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketException;
 import java.util.function.Consumer;
+import javax.annotation.Nullable;
 
 /**
  * The floors' raw TCP servers, blocking sockets with TCP_NODELAY, one platform thread per connection, on
@@ -28,26 +29,34 @@ final class TcpEchoServer implements AutoCloseable {
 
     /** Echoes on a platform thread per connection. */
     static TcpEchoServer start(int maxConnections) throws IOException {
-        return start(maxConnections, Thread.ofPlatform().daemon());
+        return start("tcp-echo", maxConnections, TcpEchoServer::echo, Thread.ofPlatform().daemon());
     }
 
-    /** Echoes on a thread per connection made by {@code perConnection}. */
-    static TcpEchoServer start(int maxConnections, Thread.Builder perConnection) throws IOException {
-        return start("tcp-echo", maxConnections, TcpEchoServer::echo, perConnection);
+    /**
+     * Echoes on the accept loop's own thread, one connection after another: no thread is started or woken per
+     * connection, so for clients that connect one at a time this is the floor of connection setup.
+     */
+    static TcpEchoServer startInline(int maxConnections) throws IOException {
+        return start("tcp-echo-inline", maxConnections, TcpEchoServer::echo, null);
     }
 
     static TcpEchoServer sink(int maxConnections) throws IOException {
         return start("tcp-sink", maxConnections, TcpEchoServer::sink, Thread.ofPlatform().daemon());
     }
 
+    /** Serves each connection on a thread of its own from {@code perConnection}, or on the accept loop if null. */
     private static TcpEchoServer start(String name, int maxConnections, Consumer<Socket> handler,
-            Thread.Builder perConnection) throws IOException {
+            @Nullable Thread.Builder perConnection) throws IOException {
         ServerSocket listener = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         Thread.ofPlatform().daemon().name(name + "-accept").start(() -> {
             try (listener) {
                 for (int accepted = 0; accepted < maxConnections; accepted++) {
                     Socket socket = listener.accept();
-                    perConnection.name(name + "-" + accepted).start(() -> handler.accept(socket));
+                    if (perConnection == null) {
+                        handler.accept(socket);
+                    } else {
+                        perConnection.name(name + "-" + accepted).start(() -> handler.accept(socket));
+                    }
                 }
             } catch (IOException closed) {
                 // close() ended the loop
