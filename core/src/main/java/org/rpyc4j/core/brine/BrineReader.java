@@ -57,6 +57,9 @@ public final class BrineReader {
     private final int end;
     private int pos;
     private @Nullable CharsetDecoder utf8;
+    /** A bytes value whose content was taken out of {@link #data}: it stands where the content would start. */
+    private @Nullable byte[] spliced;
+    private int splicedAt = -1;
 
     /** A reader of {@code data[offset, offset + length)}. */
     public BrineReader(byte[] data, int offset, int length) {
@@ -65,6 +68,83 @@ public final class BrineReader {
         this.start = offset;
         this.end = offset + length;
         this.pos = offset;
+    }
+
+    /**
+     * A reader of {@code data[offset, offset + length)} from which the content of one large bytes value (a 4-byte
+     * length) has been taken out, as {@link #findLargeBytes} found it: {@code value} is that bytes value, and its
+     * content would start at {@code data[at]}, right after its length.
+     */
+    public BrineReader(byte[] data, int offset, int length, int at, byte[] value) {
+        this(data, offset, length);
+        Objects.checkIndex(at - offset, length + 1);
+        this.spliced = value;
+        this.splicedAt = at;
+    }
+
+    /**
+     * Where the content of the first bytes value of at least {@code minLength} bytes starts, scanning the brine
+     * in {@code data[offset, end)}, which may be only the beginning of the encoded value; -1 if no such value's
+     * length lies in that range, or the bytes before it are not brine. Tuple, slice and frozenset headers are
+     * stepped into; the content of a str is not a bytes value.
+     */
+    public static int findLargeBytes(byte[] data, int offset, int end, int minLength) {
+        long p = offset;
+        while (p < end) {
+            int at = (int) p;
+            int tag = data[at] & 0xff;
+            if (tag >= 0x20) {
+                if (tag > 0xef) {
+                    return -1;
+                }
+                p++;
+                continue;
+            }
+            switch (tag) {
+                case TAG_NONE, TAG_EMPTY_BYTES, TAG_EMPTY_TUPLE, TAG_TRUE, TAG_FALSE, TAG_NOT_IMPLEMENTED,
+                        TAG_ELLIPSIS, TAG_TUPLE1, TAG_TUPLE2, TAG_TUPLE3, TAG_TUPLE4, TAG_SLICE, TAG_FROZENSET -> p++;
+                case TAG_TUPLE_L1 -> p += 2;
+                case TAG_TUPLE_L4 -> p += 5;
+                case TAG_BYTES1, TAG_BYTES2, TAG_BYTES3, TAG_BYTES4 -> p += 1 + (tag - TAG_BYTES1 + 1);
+                case TAG_BYTES_L1, TAG_INT_L1 -> {
+                    if (at + 1 >= end) {
+                        return -1;
+                    }
+                    p += 2 + (data[at + 1] & 0xff);
+                }
+                case TAG_BYTES_L4, TAG_INT_L4 -> {
+                    if (at + 5 > end) {
+                        return -1;
+                    }
+                    long n = Integer.toUnsignedLong((int) INT_BE.get(data, at + 1));
+                    if (tag == TAG_BYTES_L4 && n >= minLength) {
+                        return at + 5;
+                    }
+                    p += 5 + n;
+                }
+                case TAG_STR -> {
+                    // the bytes value after it is text: step over it whole
+                    if (at + 1 >= end) {
+                        return -1;
+                    }
+                    int inner = data[at + 1] & 0xff;
+                    if (inner == TAG_BYTES_L4) {
+                        if (at + 6 > end) {
+                            return -1;
+                        }
+                        p += 6 + Integer.toUnsignedLong((int) INT_BE.get(data, at + 2));
+                    } else {
+                        p++;   // a short bytes value follows: the next turn steps over it
+                    }
+                }
+                case TAG_FLOAT -> p += 9;
+                case TAG_COMPLEX -> p += 17;
+                default -> {
+                    return -1;
+                }
+            }
+        }
+        return -1;
     }
 
     /**
@@ -80,9 +160,9 @@ public final class BrineReader {
         return read(0);
     }
 
-    /** Whether every byte of the range has been consumed. */
+    /** Whether every byte of the range (and the value taken out of it, if any) has been consumed. */
     public boolean atEnd() {
-        return pos >= end;
+        return pos >= end && spliced == null;
     }
 
     /** The index in the {@code data} array of the next byte to decode. */
@@ -112,6 +192,14 @@ public final class BrineReader {
             case TAG_ELLIPSIS -> PyConstant.ELLIPSIS;
             case TAG_STR -> readStr(at);
             case TAG_BYTES1, TAG_BYTES2, TAG_BYTES3, TAG_BYTES4, TAG_BYTES_L1, TAG_BYTES_L4 -> {
+                byte[] value = spliced;
+                if (value != null && tag == TAG_BYTES_L4 && pos + 4 == splicedAt) {
+                    if (u32(at) != value.length) {
+                        throw new BrineException("bytes at offset " + at + " does not match the value taken out");
+                    }
+                    spliced = null;
+                    yield value;
+                }
                 int len = bytesLength(tag, at);
                 byte[] b = Arrays.copyOfRange(data, pos, pos + len);
                 pos += len;

@@ -56,19 +56,32 @@ public final class Envelope {
      *     type byte and a 2-tuple), a type other than 1..3, or bytes after the message
      */
     public static Message decode(Dialect d, byte[] payload) {
+        return decode(d, payload, null);
+    }
+
+    /**
+     * Decodes one message payload of the given dialect from which {@link FrameReader} took a large bytes value
+     * out ({@code splice}; null if it did not).
+     */
+    public static Message decode(Dialect d, byte[] payload, @Nullable FrameReader.Splice splice) {
         if (payload.length == 0) {
             throw new ProtocolException("empty message payload");
         }
         return switch (d) {
-            case V5 -> decodeV5(payload);
-            case V6 -> decodeV6(payload);
+            case V5 -> decodeV5(payload, splice);
+            case V6 -> decodeV6(payload, splice);
         };
     }
 
-    private static Message decodeV5(byte[] payload) {
+    private static BrineReader reader(byte[] payload, int offset, @Nullable FrameReader.Splice splice) {
+        return splice == null ? new BrineReader(payload, offset, payload.length - offset)
+                : new BrineReader(payload, offset, payload.length - offset, splice.at(), splice.value());
+    }
+
+    private static Message decodeV5(byte[] payload, @Nullable FrameReader.Splice splice) {
         if (payload[0] == TAG_TUPLE3) {
             // the canonical form: read the three members in place, without building the outer tuple
-            BrineReader reader = new BrineReader(payload, 1, payload.length - 1);
+            BrineReader reader = reader(payload, 1, splice);
             Object type = reader.readValue();
             Object seq = reader.readValue();
             Object args = reader.readValue();
@@ -76,7 +89,7 @@ public final class Envelope {
             return new Message(messageType(type), seq, args);
         }
         // any other tuple form Python's loader accepts (e.g. tag 14 with a count of 3)
-        BrineReader reader = new BrineReader(payload, 0, payload.length);
+        BrineReader reader = reader(payload, 0, splice);
         Object whole = reader.readValue();
         if (!(whole instanceof Tuple t) || t.size() != 3) {
             throw new ProtocolException("malformed 5.x message: expected (type, seq, args), got " + shape(whole));
@@ -85,19 +98,19 @@ public final class Envelope {
         return new Message(messageType(t.get(0)), t.get(1), t.get(2));
     }
 
-    private static Message decodeV6(byte[] payload) {
+    private static Message decodeV6(byte[] payload, @Nullable FrameReader.Splice splice) {
         int type = payload[0] & 0xff;
         if (type < Message.REQUEST || type > Message.EXCEPTION) {
             throw new ProtocolException(String.format("malformed 6.x message: invalid message type 0x%02x", type));
         }
         if (payload.length > 1 && payload[1] == TAG_TUPLE2) {
-            BrineReader reader = new BrineReader(payload, 2, payload.length - 2);
+            BrineReader reader = reader(payload, 2, splice);
             Object seq = reader.readValue();
             Object args = reader.readValue();
             checkEnd(reader, payload, "6.x");
             return new Message(type, seq, args);
         }
-        BrineReader reader = new BrineReader(payload, 1, payload.length - 1);
+        BrineReader reader = reader(payload, 1, splice);
         Object whole = reader.readValue();
         if (!(whole instanceof Tuple t) || t.size() != 2) {
             throw new ProtocolException("malformed 6.x message: expected (seq, args) after the type byte, got "

@@ -9,6 +9,8 @@ import java.util.Arrays;
 import java.util.zip.DataFormatException;
 import java.util.zip.Inflater;
 import javax.annotation.Nullable;
+import org.rpyc4j.core.brine.BrineReader;
+import org.rpyc4j.core.brine.BrineWriter;
 import org.rpyc4j.api.error.ProtocolException;
 
 /**
@@ -43,6 +45,8 @@ public final class FrameReader {
      * committed, and a 16 MiB body is copied twice on the way (1, 4, 16 MiB), not four times.
      */
     private static final int GROWTH = 4;
+    /** Body bytes looked at for a large bytes value's length (see {@link #spliceLargeBytes()}). */
+    private static final int SPLIT_PREFIX = 64;
     private static final VarHandle INT_BE = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
 
     private final InputStream in;
@@ -58,6 +62,22 @@ public final class FrameReader {
     /** A body too large for {@link #buf}, as far as it has arrived. */
     private @Nullable byte[] largeBody;
     private int largeFilled;
+    /** Whether large bytes values are read into arrays of their own (see {@link #spliceLargeBytes()}). */
+    private boolean splicing;
+    /** A body being read with one large bytes value apart; null when not. */
+    private @Nullable SplitBody split;
+    /** Whether the frame being read has been looked at for a large bytes value. */
+    private boolean splitDecided;
+    private @Nullable Splice lastSplice;
+
+    /**
+     * A large bytes value that {@link #readPayload()} took out of the payload it returned.
+     *
+     * @param at the index in the payload at which the value's content would start (right after its length)
+     * @param value the content
+     */
+    public record Splice(int at, byte[] value) {
+    }
 
     /**
      * @param in the stream to read frames from
@@ -82,6 +102,7 @@ public final class FrameReader {
      * @throws IOException if reading fails
      */
     public @Nullable byte[] readPayload() throws IOException {
+        lastSplice = null;
         while (true) {
             if (bodyLength < 0) {
                 if (!fill(HEADER_SIZE)) {
@@ -111,6 +132,25 @@ public final class FrameReader {
                 return payload;
             }
         }
+    }
+
+    /**
+     * From now on, an uncompressed frame larger than 1 MiB whose brine holds a bytes value of at least
+     * {@value BrineWriter#SPLICE_MIN} bytes near its start (the usual shape of a call or reply carrying one)
+     * has that value's content read straight into an array of its own: {@link #readPayload()} returns the rest
+     * and {@link #takeSplice()} the value, for {@link Envelope#decode(org.rpyc4j.api.Dialect, byte[], Splice)}.
+     * Saves copying megabytes from the body into the decoded value.
+     */
+    public FrameReader spliceLargeBytes() {
+        splicing = true;
+        return this;
+    }
+
+    /** The bytes value taken out of the payload {@link #readPayload()} last returned, or null; once only. */
+    public @Nullable Splice takeSplice() {
+        Splice s = lastSplice;
+        lastSplice = null;
+        return s;
     }
 
     /**
@@ -152,6 +192,17 @@ public final class FrameReader {
             pos += length + 1;
             return body;
         }
+        if (splicing && !splitDecided && largeBody == null && flag == 0 && length > EAGER_BODY_LIMIT) {
+            // the value's length comes within the first few dozen bytes of a call or reply
+            if (!fill(SPLIT_PREFIX)) {
+                throw truncated(length, lim - pos);
+            }
+            split = SplitBody.find(buf, pos, Math.min(lim - pos, length), length);
+            splitDecided = true;
+        }
+        if (split != null) {
+            return readSplit(split, length);
+        }
         if (largeBody == null) {
             largeBody = new byte[Math.min(length, EAGER_BODY_LIMIT)];
             largeFilled = Math.min(lim - pos, length);
@@ -175,7 +226,110 @@ public final class FrameReader {
         pos++;
         byte[] body = largeBody;
         largeBody = null;
+        splitDecided = false;
         return body;
+    }
+
+    /** {@link #readBody} for a body with one large bytes value apart: returns the rest, keeps the value. */
+    private byte[] readSplit(SplitBody b, int length) throws IOException {
+        int buffered = Math.min(lim - pos, length - b.filled);
+        if (buffered > 0) {
+            b.put(buf, pos, buffered);
+            pos += buffered;
+        }
+        while (b.filled < length) {
+            if (b.readFrom(in) < 0) {
+                throw truncated(length, b.filled);
+            }
+        }
+        if (!fill(1)) {
+            throw truncated(length, length);
+        }
+        pos++;
+        split = null;
+        splitDecided = false;
+        lastSplice = new Splice(b.at, b.value);
+        return b.rest;
+    }
+
+    /**
+     * A body read in three parts: bytes before a large bytes value's content and after it (together, {@link #rest},
+     * allocated at once, at most 1 MiB), and the content ({@link #value}, growing as it arrives, like a large body).
+     */
+    private static final class SplitBody {
+        final int at;
+        final int valueLength;
+        final int length;
+        final byte[] rest;
+        byte[] value;
+        /** Body bytes received so far. */
+        int filled;
+
+        private SplitBody(int at, int valueLength, int length) {
+            this.at = at;
+            this.valueLength = valueLength;
+            this.length = length;
+            this.rest = new byte[length - valueLength];
+            this.value = new byte[Math.min(valueLength, EAGER_BODY_LIMIT)];
+        }
+
+        /**
+         * The split of a body of {@code length} bytes whose first {@code available} bytes are in
+         * {@code buf[pos...]}; null if those bytes hold no large bytes value's length or the rest would be large.
+         */
+        static @Nullable SplitBody find(byte[] buf, int pos, int available, int length) {
+            int content = BrineReader.findLargeBytes(buf, pos, pos + available, BrineWriter.SPLICE_MIN);
+            if (content < 0) {
+                return null;
+            }
+            long valueLength = Integer.toUnsignedLong((int) INT_BE.get(buf, content - 4));
+            int at = content - pos;
+            if (at + valueLength > length || length - valueLength > EAGER_BODY_LIMIT) {
+                return null;   // not this frame's value, or a large rest: read the body whole
+            }
+            return new SplitBody(at, (int) valueLength, length);
+        }
+
+        /** Takes {@code n} body bytes from {@code src}. */
+        void put(byte[] src, int off, int n) {
+            while (n > 0) {
+                byte[] t = target();
+                int k = Math.min(n, room());
+                System.arraycopy(src, off, t, targetOffset(), k);
+                filled += k;
+                off += k;
+                n -= k;
+            }
+        }
+
+        /** Reads body bytes from {@code in} straight into their place; returns what read returned. */
+        int readFrom(InputStream in) throws IOException {
+            int r = in.read(target(), targetOffset(), room());
+            if (r > 0) {
+                filled += r;
+            }
+            return r;
+        }
+
+        private boolean inValue() {
+            return filled >= at && filled < at + valueLength;
+        }
+
+        private byte[] target() {
+            if (inValue() && filled - at == value.length) {
+                value = Arrays.copyOf(value, (int) Math.min(valueLength, (long) GROWTH * value.length));
+            }
+            return inValue() ? value : rest;
+        }
+
+        private int targetOffset() {
+            return filled < at ? filled : inValue() ? filled - at : filled - valueLength;
+        }
+
+        /** Bytes that fit the current part from {@link #filled} on (call after {@link #target()}). */
+        private int room() {
+            return filled < at ? at - filled : inValue() ? value.length - (filled - at) : length - filled;
+        }
     }
 
     private static ProtocolException truncated(int length, int got) {

@@ -33,7 +33,7 @@ public final class FrameWriter {
     /** A full frame buffer at least this large gets its trailing byte in a write of its own, not by growing. */
     private static final int SEPARATE_FLUSHER = 64 * 1024;
     /** Payloads larger than this are first tried on a sample of this size. */
-    private static final int SAMPLE = 64 * 1024;
+    private static final int SAMPLE = 16 * 1024;
     private static final VarHandle INT_BE = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
 
     private FrameWriter() {

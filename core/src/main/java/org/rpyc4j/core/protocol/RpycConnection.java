@@ -113,7 +113,8 @@ public final class RpycConnection implements Connection, ObjectContext {
         this.dialect = dialect;
         this.serverSide = serverSide;
         this.credentials = credentials;
-        this.reader = new FrameReader(transport.input(), config.maxFrameSize(), config.maxInflatedSize());
+        this.reader = new FrameReader(transport.input(), config.maxFrameSize(), config.maxInflatedSize())
+                .spliceLargeBytes();
         this.out = transport.output();
         this.localRoot = new Object();
     }
@@ -513,7 +514,7 @@ public final class RpycConnection implements Connection, ObjectContext {
                     dialect = Envelope.detect(payload);
                     signalAll();
                 }
-                message = Envelope.decode(dialect, payload);
+                message = Envelope.decode(dialect, payload, reader.takeSplice());
             } catch (ProtocolException e) {
                 fail(e.getMessage());
                 return;
