@@ -362,6 +362,14 @@ public final class BenchMain {
         };
     }
 
+    /** A V6 null-call scenario against a {@code ThreadedServer} with other thread settings, shown for comparison. */
+    private static Measurement v6Diagnostic(String id, String what, String settings, String note) {
+        return new Measurement(id, "rpyc4j → rpyc4j, V6, " + what + " (diagnostic)",
+                "rpyc4j Java client, `root.callMethod(\"noop\")`", "rpyc4j `ThreadedServer`, " + settings,
+                "1 round trip (CALLATTR)")
+                .compareTo("floor", "tcp-floor").compareTo("python", "py60-py60-bound").note(note);
+    }
+
     private void javaNullCalls(Map<String, Integer> ports) throws Exception {
         add(new Measurement("tcp-floor", "Raw TCP ping-pong (floor)",
                 "Java, platform thread, blocking socket, TCP_NODELAY",
@@ -376,20 +384,12 @@ public final class BenchMain {
                     "1 round trip (CALLATTR)")
                     .compareTo("floor", "tcp-floor").compareTo("python", py));
         }
-        add(new Measurement("rpyc4j-v6-virtual", "rpyc4j → rpyc4j, V6, virtual threads only (diagnostic)",
-                "rpyc4j Java client, `root.callMethod(\"noop\")`",
-                "rpyc4j `ThreadedServer`, `threaded.busy-threads=0`",
-                "1 round trip (CALLATTR)")
-                .compareTo("floor", "tcp-floor").compareTo("python", "py60-py60-bound")
-                .note("not a target: the connection stays on its virtual thread however busy it is, to show what a"
-                        + " virtual thread's blocking read costs; by default a busy connection moves to a platform"
-                        + " thread."));
-        add(new Measurement("rpyc4j-v6-platform", "rpyc4j → rpyc4j, V6, platform threads only (diagnostic)",
-                "rpyc4j Java client, `root.callMethod(\"noop\")`",
-                "rpyc4j `ThreadedServer`, `threaded.platform-threads=true`",
-                "1 round trip (CALLATTR)")
-                .compareTo("floor", "tcp-floor").compareTo("python", "py60-py60-bound")
-                .note("not a target: every connection on a platform thread from the start; the standby readers"
+        add(v6Diagnostic("rpyc4j-v6-virtual", "virtual threads only", "`threaded.busy-threads=0`",
+                "not a target: the connection stays on its virtual thread however busy it is, to show what a"
+                        + " virtual thread's blocking read costs; by default a new or busy connection is read by a"
+                        + " platform thread."));
+        add(v6Diagnostic("rpyc4j-v6-platform", "platform threads only", "`threaded.platform-threads=true`",
+                "not a target: every connection on a platform thread of its own throughout; the standby readers"
                         + " that rpyc4j's core starts when a request blocks are virtual threads either way."));
         add(new Measurement("rmi", "Java RMI", "Java RMI client (stub from the registry)",
                 "`UnicastRemoteObject`, RMI's own connection threads",
