@@ -118,6 +118,19 @@ class FrameReaderSpliceTest {
         assertThrows(ProtocolException.class, reader::readPayload);
     }
 
+    /** A bytes length that runs past the frame is not taken out; decoding the whole body then refuses it. */
+    @Test
+    void aBytesLengthBeyondTheFrameIsNotSplit() throws IOException {
+        byte[] wire = frame(Dialect.V6, Tuple.of(random(2 << 20)));
+        // the value's 4-byte length sits right before its content: claim 1 MiB more than the frame holds
+        int lengthAt = BrineReader.findLargeBytes(wire, 5, wire.length, BrineWriter.SPLICE_MIN) - 4;
+        java.nio.ByteBuffer.wrap(wire).putInt(lengthAt, (2 << 20) + (1 << 20));
+        FrameReader reader = new FrameReader(new ByteArrayInputStream(wire), 64 << 20, 64 << 20).spliceLargeBytes();
+        byte[] payload = reader.readPayload();
+        assertNull(reader.takeSplice());
+        assertThrows(ProtocolException.class, () -> Envelope.decode(Dialect.V6, payload, null));
+    }
+
     @Test
     void scansBrineForTheFirstLargeBytesValue() {
         byte[] b = Brine.dump(Tuple.of(1L, "s", Tuple.of(new byte[300_000])));
