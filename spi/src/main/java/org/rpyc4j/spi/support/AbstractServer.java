@@ -190,8 +190,11 @@ public abstract class AbstractServer implements Server {
             acceptUntilClosed();
         } finally {
             log.terminated();
-            loopEnded.countDown();
-            close();
+            try {
+                close();
+            } finally {
+                loopEnded.countDown();   // after close(): a close() waiting for the loop finds it all done
+            }
         }
     }
 
@@ -244,13 +247,18 @@ public abstract class AbstractServer implements Server {
 
     @Override
     public final void close() {
+        boolean first;
         lifecycle.lock();
         try {
-            if (!closed.compareAndSet(false, true)) {
-                return;
-            }
+            first = closed.compareAndSet(false, true);
         } finally {
             lifecycle.unlock();
+        }
+        if (!first) {
+            // closing already, maybe on the loop's own thread (a mode ending after one connection):
+            // return once that close is through, listener and socket file gone
+            awaitLoopEnd();
+            return;
         }
         RegistrarKeepalive keepalive = registration;
         if (keepalive != null) {
