@@ -152,12 +152,7 @@ public final class ClassicMain {
     static void run(String[] args) throws UsageException {
         Switches switches = switches();
         Switches.Parsed p = switches.parse(args);
-        if (p.flag("help")) {
-            System.out.print(switches.help(Switches.version()));
-            return;
-        }
-        if (p.flag("version")) {
-            System.out.println(PROGRAM + " (rpyc4j) " + Switches.version());
+        if (Launcher.helpOrVersion(PROGRAM, switches, p)) {
             return;
         }
         Path plugins = Launcher.pluginFolder(p);

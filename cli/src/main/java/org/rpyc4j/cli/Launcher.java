@@ -23,6 +23,19 @@ final class Launcher {
     private Launcher() {
     }
 
+    /** Prints the help ({@code --help}) or the version ({@code --version}) if asked; returns whether it did. */
+    static boolean helpOrVersion(String program, Switches switches, Switches.Parsed parsed) {
+        if (parsed.flag("help")) {
+            System.out.print(switches.help(Switches.version()));
+            return true;
+        }
+        if (parsed.flag("version")) {
+            System.out.println(program + " (rpyc4j) " + Switches.version());
+            return true;
+        }
+        return false;
+    }
+
     /** The plug-in folder: {@code --plugins}, else {@code -Drpyc4j.plugins}, else none. */
     static Path pluginFolder(Switches.Parsed parsed) {
         String folder = parsed.get("plugins").orElse(System.getProperty(PLUGINS_PROPERTY, ""));
