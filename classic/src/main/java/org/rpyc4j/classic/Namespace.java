@@ -3,9 +3,9 @@ package org.rpyc4j.classic;
 import java.util.AbstractMap;
 import java.util.AbstractSet;
 import java.util.Iterator;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import javax.annotation.Nullable;
 import org.rpyc4j.core.object.NamePacked;
 
@@ -72,30 +72,7 @@ final class Namespace extends AbstractMap<String, Object> implements NamePacked 
         return new AbstractSet<>() {
             @Override
             public Iterator<String> iterator() {
-                Iterator<String> it = session.names().iterator();
-                return new Iterator<>() {
-                    private @Nullable String last;
-
-                    @Override
-                    public boolean hasNext() {
-                        return it.hasNext();
-                    }
-
-                    @Override
-                    public String next() {
-                        last = it.next();
-                        return last;
-                    }
-
-                    @Override
-                    public void remove() {
-                        if (last == null) {
-                            throw new IllegalStateException();
-                        }
-                        session.remove(last);
-                        last = null;
-                    }
-                };
+                return names(name -> name);
             }
 
             @Override
@@ -115,43 +92,46 @@ final class Namespace extends AbstractMap<String, Object> implements NamePacked 
         return new AbstractSet<>() {
             @Override
             public Iterator<Map.Entry<String, Object>> iterator() {
-                List<String> names = session.names();
-                Iterator<String> it = names.iterator();
-                return new Iterator<>() {
-                    private @Nullable String last;
-
+                return names(name -> new AbstractMap.SimpleEntry<>(name, Namespace.this.get(name)) {
                     @Override
-                    public boolean hasNext() {
-                        return it.hasNext();
+                    public Object setValue(Object value) {
+                        session.set(name, value);
+                        return super.setValue(value);
                     }
-
-                    @Override
-                    public Map.Entry<String, Object> next() {
-                        String name = it.next();
-                        last = name;
-                        return new AbstractMap.SimpleEntry<>(name, Namespace.this.get(name)) {
-                            @Override
-                            public Object setValue(Object value) {
-                                session.set(name, value);
-                                return super.setValue(value);
-                            }
-                        };
-                    }
-
-                    @Override
-                    public void remove() {
-                        if (last == null) {
-                            throw new IllegalStateException();
-                        }
-                        session.remove(last);
-                        last = null;
-                    }
-                };
+                });
             }
 
             @Override
             public int size() {
                 return Namespace.this.size();
+            }
+        };
+    }
+
+    /** The session's names, as {@code view} shows each; {@code remove()} removes the name from the session. */
+    private <T> Iterator<T> names(Function<String, T> view) {
+        Iterator<String> it = session.names().iterator();
+        return new Iterator<>() {
+            private @Nullable String last;
+
+            @Override
+            public boolean hasNext() {
+                return it.hasNext();
+            }
+
+            @Override
+            public T next() {
+                last = it.next();
+                return view.apply(last);
+            }
+
+            @Override
+            public void remove() {
+                if (last == null) {
+                    throw new IllegalStateException();
+                }
+                session.remove(last);
+                last = null;
             }
         };
     }
