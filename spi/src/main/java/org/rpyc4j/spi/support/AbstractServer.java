@@ -39,6 +39,7 @@ public abstract class AbstractServer implements Server {
     private final AtomicBoolean serving = new AtomicBoolean();
     private final AtomicBoolean closed = new AtomicBoolean();
     private final CountDownLatch loopEnded = new CountDownLatch(1);
+    private final CountDownLatch closeStarted = new CountDownLatch(1);
     private volatile @Nullable Thread loopThread;
     private volatile boolean ownLoopThread;      // started by start(), so close() may join it
     private volatile @Nullable RegistrarKeepalive registration;
@@ -82,6 +83,15 @@ public abstract class AbstractServer implements Server {
      * serves it on the calling thread. A RuntimeException drops the connection and the loop goes on.
      */
     protected abstract void handle(AcceptedSocket accepted);
+
+    /**
+     * Whether this process accepts the connections (the default) or the mode's own processes do, each taking
+     * connections from the shared listening socket (the forking mode's spares). In the latter case the loop only
+     * waits for the close and {@link #handle} is never called.
+     */
+    protected boolean acceptsInThisProcess() {
+        return true;
+    }
 
     /** Prepares what the mode serves with (worker threads, spare processes) before the first accept. */
     protected void onServe() {
@@ -187,7 +197,11 @@ public abstract class AbstractServer implements Server {
                 lifecycle.unlock();
             }
             ready.complete(null);
-            acceptUntilClosed();
+            if (acceptsInThisProcess()) {
+                acceptUntilClosed();
+            } else {
+                awaitCloseStarted();
+            }
         } finally {
             log.terminated();
             try {
@@ -229,6 +243,15 @@ public abstract class AbstractServer implements Server {
         }
     }
 
+    /** The loop of a mode whose processes accept for themselves; an interrupt ends it, as it ends an accept. */
+    private void awaitCloseStarted() {
+        try {
+            closeStarted.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();   // the loop's end closes the server
+        }
+    }
+
     private void startRegistration() {
         ServerOptions options = options();
         Registrar registrar = options.registrar();
@@ -254,7 +277,9 @@ public abstract class AbstractServer implements Server {
         } finally {
             lifecycle.unlock();
         }
-        if (!first) {
+        if (first) {
+            closeStarted.countDown();
+        } else {
             // closing already, maybe on the loop's own thread (a mode ending after one connection):
             // return once that close is through, listener and socket file gone
             awaitLoopEnd();
