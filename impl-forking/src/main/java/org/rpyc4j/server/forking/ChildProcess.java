@@ -14,17 +14,18 @@ import org.rpyc4j.server.forking.internal.ForkedChild;
 import org.rpyc4j.server.forking.internal.Posix;
 
 /**
- * The parent's handle on one child JVM: started as a spare, {@link #ready()} once it printed READY, then
- * given one connection ({@link #handOver}). The JDK reaps the process when it ends (no zombies);
- * {@link #exited()} completes then.
+ * The parent's handle on one child JVM: started as a spare, {@link #ready()} once it printed READY, then given
+ * the listening socket ({@link #giveListener}), from which it accepts one connection: {@link #taken()} once it
+ * printed TAKEN. The JDK reaps the process when it ends (no zombies); {@link #exited()} completes then.
  */
 final class ChildProcess {
     private final Process process;
     private final Path control;
     private final CompletableFuture<ChildProcess> ready = new CompletableFuture<>();
+    private final CompletableFuture<ChildProcess> taken = new CompletableFuture<>();
     private final long startedNanos = System.nanoTime();
     private volatile Duration startup = Duration.ZERO;
-    private volatile boolean serving;
+    private volatile boolean accepting;
 
     private ChildProcess(Process process, Path control) {
         this.process = process;
@@ -40,19 +41,25 @@ final class ChildProcess {
                 .redirectError(ProcessBuilder.Redirect.INHERIT)
                 .start();
         ChildProcess child = new ChildProcess(process, control);
-        Thread.ofVirtual().name("forked child " + process.pid() + " stdout").start(child::awaitReady);
-        process.onExit().thenRun(() -> child.ready.completeExceptionally(
-                new IOException("child " + process.pid() + " ended (exit code " + process.exitValue() + ")")));
+        Thread.ofVirtual().name("forked child " + process.pid() + " stdout").start(child::readLines);
+        process.onExit().thenRun(() -> {
+            IOException ended = new IOException("child " + process.pid() + " ended (exit code " + process.exitValue() + ")");
+            child.ready.completeExceptionally(ended);
+            child.taken.completeExceptionally(ended);
+        });
         return child;
     }
 
-    private void awaitReady() {
+    /** Reads the child's READY and TAKEN lines. */
+    private void readLines() {
         try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(),
                 StandardCharsets.US_ASCII))) {
             for (String line = out.readLine(); line != null; line = out.readLine()) {
                 if (line.equals(ForkedChild.READY)) {
                     startup = Duration.ofNanos(System.nanoTime() - startedNanos);
                     ready.complete(this);
+                } else if (line.equals(ForkedChild.TAKEN)) {
+                    taken.complete(this);
                     return;   // closing our end: the child writes nothing more there
                 }
             }
@@ -66,25 +73,35 @@ final class ChildProcess {
         return ready;
     }
 
+    /** Completes with this child once it has accepted its connection; fails if it ends before. */
+    CompletableFuture<ChildProcess> taken() {
+        return taken;
+    }
+
     /** How long the child took from being started to being ready; zero until it is. */
     Duration startup() {
         return startup;
     }
 
-    /** Gives the child the client socket {@code fd}; the child owns it from now on (close the parent's copy). */
-    void handOver(int fd, String addrinfo) throws IOException {
+    /** Gives the child a copy of the listening socket {@code fd}: it accepts its connection from it. */
+    void giveListener(int fd) throws IOException {
         int socket = Posix.connectUnix(control);
         try {
-            Posix.sendDescriptor(socket, fd, (addrinfo.isEmpty() ? " " : addrinfo).getBytes(StandardCharsets.UTF_8));
-            serving = true;
+            Posix.sendDescriptor(socket, fd, new byte[] {' '});
+            accepting = true;
         } finally {
             Posix.close(socket);
         }
     }
 
-    /** Whether the child was given a connection. */
+    /** Whether the child holds the listening socket and waits for a connection (a spare at work). */
+    boolean isAccepting() {
+        return accepting && !taken.isDone() && process.isAlive();
+    }
+
+    /** Whether the child took a connection. */
     boolean isServing() {
-        return serving;
+        return taken.isDone() && !taken.isCompletedExceptionally();
     }
 
     boolean isAlive() {
@@ -128,6 +145,6 @@ final class ChildProcess {
 
     @Override
     public String toString() {
-        return "forked child " + process.pid() + (serving ? " (serving)" : " (spare)");
+        return "forked child " + process.pid() + (isServing() ? " (serving)" : " (spare)");
     }
 }

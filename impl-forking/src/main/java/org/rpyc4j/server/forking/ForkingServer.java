@@ -15,7 +15,6 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.LinkedBlockingDeque;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
@@ -39,17 +38,19 @@ import org.rpyc4j.spi.support.ServiceClasses;
  * <h2>How</h2>
  * A JVM cannot {@code fork()}, so the server keeps warm spare child JVMs (mode setting {@value #SPARES},
  * default 1), started with this JVM's {@code java}, module path, class path and module options (see
- * {@link JavaCommand}). A spare has made its service factory, started logging and warmed the engine up with a
- * loopback call, and waits on a Unix socket in a private (0700) folder. When a client connects, the server
- * passes the accepted socket's descriptor to a spare ({@code sendmsg} with {@code SCM_RIGHTS}, through the
- * FFM API), closes its own copy, and starts the next spare: the child puts the socket on its descriptor 0,
- * takes it as {@link System#inheritedChannel()} and talks to the client directly; the parent relays nothing.
- * The child authenticates, logs its {@code welcome}/{@code goodbye} under the server's logger name, serves,
- * and exits when the connection ends. The JDK reaps every child (no zombies). Closing the server (after
- * {@link ServerOptions#drainTimeout()}) closes each child's standard input, on which a spare exits and a
- * serving child closes its connection as any closing server does, then exits; a child still there two
- * seconds later is killed. The same happens when the parent dies (the child's standard input ends too), so no
- * child outlives its server.
+ * {@link JavaCommand}). A spare makes its service factory, starts logging and warms up the serving path with
+ * loopback connections; then the server gives it a copy of the listening socket ({@code sendmsg} with
+ * {@code SCM_RIGHTS} over a Unix socket in a private (0700) folder, through the FFM API). The spares accept
+ * from it themselves (the pre-forking model): the kernel hands each new connection straight to one of them,
+ * which closes its copy of the listening socket, tells the server, and serves that connection alone; the server
+ * then starts a replacement spare. The server process never touches a client's socket, and a connection that
+ * arrives while no spare is ready waits in the listen backlog ({@link ServerOptions#backlog()}) for the next one.
+ * The child authenticates, logs its {@code accepted}/{@code welcome}/{@code goodbye} under the server's logger
+ * name, serves, and exits when the connection ends. The JDK reaps every child (no zombies). Closing the server
+ * (after {@link ServerOptions#drainTimeout()}) closes each child's standard input, on which a spare stops
+ * accepting and exits and a serving child closes its connection as any closing server does, then exits; a
+ * child still there two seconds later is killed. The same happens when the parent dies (the child's standard
+ * input ends too), so no child outlives its server.
  *
  * <h2>What the child needs</h2>
  * The child makes the service from a class name: give a {@link ClassServiceFactory} (a public class with a
@@ -60,25 +61,33 @@ import org.rpyc4j.spi.support.ServiceClasses;
  *
  * <h2>What it costs</h2>
  * Each connection costs a JVM: its memory (tens of MB; mode setting {@value #JVM_OPTIONS} sets heap, GC and
- * anything else, e.g. a class-data-sharing archive; default {@code -XX:+UseSerialGC}) and its start-up (0.4 to
- * 1 s on a busy two-core machine), paid ahead by the spare, so a client waits for it only when connections
- * arrive faster than spares start (more spares help). With a warm spare the parent's share of a connection is
- * about a millisecond (finding the descriptor, handing it over); the first reply then takes as long as the
- * child's first, cold run through the service (measured: 35 to 60 ms median on that machine). Children
+ * anything else, e.g. a class-data-sharing archive; default {@code -XX:+UseSerialGC}) and its start-up with the
+ * warm-up (about 0.5 to 1 s of a two-core machine), paid ahead by the spare, so a client waits for it only when
+ * connections arrive faster than spares start (more spares help; BENCHMARKS.md has the figures). With a ready
+ * spare, connect-to-first-reply costs what the warmed-up child takes to accept and answer: the server process
+ * is not on the path. The replacement spare starts {@link #REPLACEMENT_DELAY} later while another spare is
+ * ready, so that its start-up does not compete for the CPU with the new connection's first requests. Children
  * start with {@code -XX:+ExitOnOutOfMemoryError}, so runaway memory ends the child. The parent needs
- * {@code --enable-native-access=org.rpyc4j.server.forking} (or {@code ALL-UNNAMED} on the class path) to
- * avoid the JDK's warning about the FFM calls; children get it.
+ * {@code --enable-native-access=org.rpyc4j.server.forking} (or {@code ALL-UNNAMED} on the class path) to avoid
+ * the JDK's warning about the FFM calls; children get it.
  */
 public final class ForkingServer extends AbstractServer {
     /** Mode setting: how many warm children wait for connections ({@code 1}). */
     public static final String SPARES = "forking.spares";
     /** Mode setting: JVM options of the children, space separated ({@value #DEFAULT_JVM_OPTIONS}). */
     public static final String JVM_OPTIONS = "forking.jvm-options";
-    /** Mode setting: seconds a connection may wait for a child to become ready before it is dropped ({@code 60}). */
+    /** Mode setting: seconds the first child may take to become ready when the server starts ({@code 60}). */
     public static final String START_TIMEOUT = "forking.start-timeout";
     public static final String DEFAULT_JVM_OPTIONS = "-XX:+UseSerialGC";
 
     private static final String MODULE = "org.rpyc4j.server.forking";
+    /**
+     * How long after a spare took a connection its replacement starts: long enough for the connection's first
+     * requests (a few ms on a warm child) not to compete for the CPU with a JVM's start, short against that start.
+     */
+    static final Duration REPLACEMENT_DELAY = Duration.ofMillis(50);
+    /** How long to wait before replacing a spare that died without taking a connection (no spinning). */
+    private static final Duration RESPAWN_PAUSE = Duration.ofSeconds(1);
     /** How long a child may take to end after being asked to, before it is killed. */
     private static final Duration END_GRACE = Duration.ofSeconds(2);
 
@@ -88,9 +97,9 @@ public final class ForkingServer extends AbstractServer {
     private final List<String> jvmOptions;
     private final Duration startTimeout;
     private final Set<ChildProcess> children = ConcurrentHashMap.newKeySet();
-    private final LinkedBlockingDeque<ChildProcess> readySpares = new LinkedBlockingDeque<>();
     private final AtomicLong childNumber = new AtomicLong();
     private volatile @Nullable Path folder;
+    private volatile int listenerFd = -1;
     private final Queue<Duration> startups = new ConcurrentLinkedQueue<>();   // for tests and tuning
     private boolean noMoreChildren;   // guarded by children: set by onClose, so no spawn outlives the server
 
@@ -161,13 +170,26 @@ public final class ForkingServer extends AbstractServer {
         return ServiceClasses.rebuildableClassName(authenticator);
     }
 
+    /** The spares accept, each from its copy of the listening socket. */
+    @Override
+    protected boolean acceptsInThisProcess() {
+        return false;
+    }
+
+    /** Never called: the children accept ({@link #acceptsInThisProcess()}). */
+    @Override
+    protected void handle(AcceptedSocket accepted) {
+        accepted.drop();
+    }
+
     @Override
     protected void onServe() {
         try {
+            listenerFd = DescriptorFinder.descriptorOf(listener().channel());
             folder = Files.createTempDirectory("rpyc4j-forking-",
                     PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot make the folder of the children's sockets", e);
+            throw new UncheckedIOException("cannot prepare the children's listening socket and folder", e);
         }
         ChildProcess first = spawn();
         for (int i = 1; i < spareCount; i++) {
@@ -188,7 +210,7 @@ public final class ForkingServer extends AbstractServer {
         }
     }
 
-    /** Starts a spare, which joins {@link #readySpares} once ready; null if none can be started now. */
+    /** Starts a spare, which gets the listening socket once ready; null if none can be started now. */
     private @Nullable ChildProcess spawn() {
         Path control = folder.resolve("child-" + childNumber.incrementAndGet() + ".sock");
         ChildProcess child;
@@ -207,19 +229,45 @@ public final class ForkingServer extends AbstractServer {
         child.ready().thenAccept(ready -> {
             startups.add(ready.startup());
             log().logger().debug("{} ready after {} ms", ready, ready.startup().toMillis());
-            readySpares.offerLast(ready);
+            try {
+                ready.giveListener(listenerFd);
+            } catch (IOException e) {
+                log().logger().debug("{} did not take the listening socket: {}", ready, e.toString());
+            }
+        });
+        child.taken().thenAccept(taken -> {
+            log().logger().debug("{} took a connection", taken);
+            spawnAfter(REPLACEMENT_DELAY);
         });
         child.exited().thenAccept(process -> {
             children.remove(child);
-            readySpares.remove(child);
             int code = process.exitValue();
             if (code != 0 && !isClosed()) {
                 log().logger().warn("{} ended with exit code {}", child, code);
             } else {
                 log().logger().debug("{} ended with exit code {}", child, code);
             }
+            if (!child.taken().isDone() || child.taken().isCompletedExceptionally()) {
+                spawnAfter(RESPAWN_PAUSE);   // a spare died without a connection: keep the spares up
+            }
         });
         return child;
+    }
+
+    /** Starts a spare after {@code delay} (at once when zero), unless the server closes meanwhile. */
+    private void spawnAfter(Duration delay) {
+        if (delay.isZero()) {
+            spawn();
+            return;
+        }
+        Thread.ofVirtual().name(name() + " spare starter").start(() -> {
+            try {
+                Thread.sleep(delay);
+                spawn();
+            } catch (InterruptedException e) {
+                // the server is closing
+            }
+        });
     }
 
     private List<String> command(Path control) {
@@ -236,64 +284,14 @@ public final class ForkingServer extends AbstractServer {
                 .build();
     }
 
-    @Override
-    protected void handle(AcceptedSocket accepted) {
-        int fd;
-        try {
-            fd = DescriptorFinder.descriptorOf(accepted.channel());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);   // the loop drops the connection with a log line
-        }
-        try {
-            for (int attempt = 0; attempt <= spareCount + 1; attempt++) {
-                ChildProcess child = takeSpare();
-                if (child == null) {
-                    log().dropped(accepted.addrinfo(), "no forked child became ready within " + startTimeout);
-                    return;
-                }
-                try {
-                    child.handOver(fd, accepted.addrinfo());
-                    log().logger().debug("{} serves {}", child, accepted.addrinfo());
-                    return;
-                } catch (IOException e) {
-                    // it died between getting ready and now: try the next
-                    log().logger().debug("{} did not take {}: {}", child, accepted.addrinfo(), e.toString());
-                }
-            }
-            log().dropped(accepted.addrinfo(), "forked children did not take the connection");
-        } finally {
-            accepted.close();   // the parent's copy: the child has its own
-            spawn();            // replace the spare taken (or lost), after the handover: it is not delayed by a start
-        }
-    }
-
-    /** A ready spare, waiting for one if need be (starting one if none is on its way); null on timeout or close. */
-    private @Nullable ChildProcess takeSpare() {
-        long deadline = System.nanoTime() + startTimeout.toNanos();
-        try {
-            while (!isClosed() && System.nanoTime() < deadline) {
-                if (children.stream().noneMatch(c -> !c.isServing() && c.isAlive())) {
-                    spawn();   // every spare died on the way: start another
-                }
-                ChildProcess child = readySpares.pollFirst(100, TimeUnit.MILLISECONDS);
-                if (child != null && child.isAlive()) {
-                    return child;
-                }
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        return null;
-    }
-
     /** How long each child took to become ready, in the order they did. */
     List<Duration> startupTimes() {
         return List.copyOf(startups);
     }
 
-    /** How many spares are ready now (for tests and monitoring). */
+    /** How many spares accept now (for tests and monitoring). */
     int readySpares() {
-        return (int) readySpares.stream().filter(ChildProcess::isAlive).count();
+        return (int) children.stream().filter(ChildProcess::isAccepting).count();
     }
 
     @Override
@@ -332,7 +330,6 @@ public final class ForkingServer extends AbstractServer {
             enders.add(Thread.ofVirtual().start(() -> child.end(END_GRACE)));
         }
         joinAll(enders);
-        readySpares.clear();
         Path dir = folder;
         if (dir != null) {
             try (var files = Files.list(dir)) {

@@ -11,7 +11,7 @@ import org.rpyc4j.api.ProtocolConfig;
  * What a forked child needs to serve a connection as its parent would, as it travels on the child's command
  * line.
  *
- * @param control the Unix socket path the child listens on for its connection
+ * @param control the Unix socket path on which the child receives the server's listening socket
  * @param service the class name of the service, or of a {@code ServiceFactory}
  * @param authenticator the authenticator's class name or {@link org.rpyc4j.spi.auth.NamedAuthenticator#spec()}, or
  *     {@code null}

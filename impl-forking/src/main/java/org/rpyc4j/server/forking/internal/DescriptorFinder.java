@@ -3,7 +3,7 @@ package org.rpyc4j.server.forking.internal;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
-import java.nio.channels.SocketChannel;
+import java.nio.channels.ServerSocketChannel;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,11 +13,9 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Finds the descriptor number behind a connected {@link SocketChannel}, which Java does not tell: among this
- * process's open sockets ({@code /proc/self/fd}), the one connected socket with the channel's local and peer
- * address. A TCP connection is unique by its address pair; for a Unix socket (whose peer is usually
- * unnamed) the caller must not hold another accepted connection of the same listener, which a forking
- * server never does: it hands each one over before accepting the next.
+ * Finds the descriptor number behind a listening {@link ServerSocketChannel}, which Java does not tell: among
+ * this process's open sockets ({@code /proc/self/fd}), the one listening socket with the channel's address
+ * (unique for a TCP port, and for a Unix socket's path).
  */
 public final class DescriptorFinder {
     private static final Path OPEN_DESCRIPTORS = Path.of("/proc/self/fd");
@@ -26,19 +24,18 @@ public final class DescriptorFinder {
     }
 
     /**
-     * The descriptor of {@code channel}.
+     * The descriptor of a bound, listening {@code channel}: the one listening socket with its address (unique
+     * for a TCP port and for a Unix socket's path).
      *
      * @throws IOException when no socket, or more than one, matches
      */
-    public static int descriptorOf(SocketChannel channel) throws IOException {
+    public static int descriptorOf(ServerSocketChannel channel) throws IOException {
         SocketAddress local = channel.getLocalAddress();
-        SocketAddress peer = channel.getRemoteAddress();
         List<Integer> matches = new ArrayList<>();
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(OPEN_DESCRIPTORS)) {
             for (Path entry : entries) {
                 int fd = Integer.parseInt(entry.getFileName().toString());
-                if (isSocket(entry) && !Posix.isListening(fd)
-                        && same(local, Posix.localAddress(fd)) && same(peer, Posix.peerAddress(fd))) {
+                if (isSocket(entry) && Posix.isListening(fd) && same(local, Posix.localAddress(fd))) {
                     matches.add(fd);
                 }
             }

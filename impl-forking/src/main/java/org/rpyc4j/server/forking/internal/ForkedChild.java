@@ -5,11 +5,13 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
-import java.nio.channels.Channel;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
 import javax.annotation.Nullable;
 import org.rpyc4j.api.Authenticator;
 import org.rpyc4j.spi.auth.NamedAuthenticator;
@@ -20,44 +22,49 @@ import org.rpyc4j.api.ProtocolConfig;
 import org.rpyc4j.api.Rpyc;
 import org.rpyc4j.api.ServiceFactory;
 import org.rpyc4j.api.Transport;
-import org.rpyc4j.api.VoidService;
 import org.rpyc4j.spi.support.AcceptedSocket;
 import org.rpyc4j.spi.support.ClientHandler;
 import org.rpyc4j.spi.support.ServerLog;
 import org.rpyc4j.spi.support.ServiceClasses;
 import org.rpyc4j.spi.support.StandardStreams;
 import org.slf4j.LoggerFactory;
+import org.slf4j.helpers.NOPLogger;
 
 /**
- * The main class of a forked child: a warm spare that serves exactly one connection, handed to it by the
- * parent, then exits.
+ * The main class of a forked child: a warm spare that takes exactly one connection from the server's listening
+ * socket, serves it, then exits.
  *
  * <ol>
- * <li>Makes the service factory and authenticator from their class names and warms the engine up (a
- * loopback call), so the first real request finds classes loaded and initialised.</li>
- * <li>Listens on its control socket and prints {@code READY} on standard output: the parent now counts it
- * as a spare.</li>
- * <li>Waits for the parent's connection on the control socket, or for the end of standard input, which
- * means the parent is gone (then it exits).</li>
- * <li>Receives the client's socket descriptor ({@code SCM_RIGHTS}) with the client's address, puts it on
- * descriptor 0 and takes it as {@link System#inheritedChannel()}: the child owns the socket; no byte passes
- * through the parent.</li>
- * <li>Authenticates and serves it like any server does ({@link ClientHandler}), then exits.</li>
+ * <li>Makes the service factory and authenticator from their class names and warms up the serving path
+ * (loopback connections served as a client's will be, and each native call of the start), so the client finds
+ * classes loaded and hot code compiled.</li>
+ * <li>Listens on its control socket and prints {@value #READY} on standard output.</li>
+ * <li>Receives the server's listening socket there ({@code SCM_RIGHTS}), puts it on descriptor 0 and takes it
+ * as {@link System#inheritedChannel()}: from now on it accepts alongside the other spares, and the kernel
+ * gives each connection to one of them. If standard input ends first, the parent is gone: it exits.</li>
+ * <li>Accepts one connection, closes its copy of the listening socket, prints {@value #TAKEN} (the parent
+ * starts a replacement), and authenticates and serves it like any server does ({@link ClientHandler}); then
+ * exits.</li>
  * </ol>
  * The parent ends a child by closing the child's standard input (then by killing it, if it lingers): a spare
- * exits, a serving child closes its connection (sending CLOSE) and exits, as the connections of any closing
- * server are closed.
+ * stops accepting and exits, a serving child closes its connection (sending CLOSE) and exits, as the
+ * connections of any closing server are closed.
  */
 public final class ForkedChild {
-    /** The line a child prints when it is ready to take a connection. */
+    /** The line a child prints when it is ready to take the listening socket. */
     public static final String READY = "READY";
-    private static final int MAX_PAYLOAD = 4096;
+    /** The line a child prints when it has accepted its connection. */
+    public static final String TAKEN = "TAKEN";
+    /** At most this many warm-up connections ... */
+    static final int WARM_UP_CONNECTIONS = 200;
+    /** ... within this long. */
+    static final Duration WARM_UP_TIME = Duration.ofMillis(400);
 
     private ForkedChild() {
     }
 
     public static void main(String[] args) throws IOException {
-        // first of all: nothing may write to stdout but the READY line (the parent reads it)
+        // first of all: nothing may write to stdout but the READY and TAKEN lines (the parent reads them)
         OutputStream stdout = StandardStreams.takeStdout();
         ChildArguments arguments = ChildArguments.parse(args);
         ClassLoader loader = ClassLoader.getSystemClassLoader();
@@ -66,38 +73,70 @@ public final class ForkedChild {
                 : NamedAuthenticator.fromSpec(arguments.authenticator()).orElseGet(() ->
                         ServiceClasses.instantiate(arguments.authenticator(), Authenticator.class, loader));
         ServerLog log = new ServerLog(LoggerFactory.getLogger(arguments.loggerName()));   // logging starts up now, not on the client's time
-        warmUp(arguments.config());
+        ClientHandler handler = new ClientHandler(factory, arguments.config(), authenticator, log);
+        Path control = arguments.control();
+        warmUp(arguments.config(), control.resolveSibling(control.getFileName() + ".warm-up"));
 
-        int listener = Posix.listenUnix(arguments.control(), 1);
-        stdout.write((READY + "\n").getBytes(StandardCharsets.US_ASCII));
-        stdout.flush();
-        Posix.Received handover = awaitHandover(listener);
-        Posix.close(listener);
-        Files.deleteIfExists(arguments.control());
+        int controlListener = Posix.listenUnix(control, 1);
+        println(stdout, READY);
+        Posix.Received handover = awaitHandover(controlListener);
+        Posix.close(controlListener);
+        Files.deleteIfExists(control);
         if (handover == null || handover.fd() < 0) {
             System.exit(0);   // the parent went away or is closing: nothing to serve
         }
 
-        int parent = Posix.dup(0);   // the pipe from the parent, before the socket takes descriptor 0
-        Posix.setBlocking(handover.fd());
+        // The JDK makes a channel only of descriptor 0, and closing that channel points descriptors 0, 1 and 2 at
+        // /dev/null, which would silence this child's log. So: the listening socket goes on 0 just long enough to
+        // become the channel (which takes a copy of its own), the parent's pipe goes back on 0, and after the
+        // accept the channel's copy is replaced by the pipe instead of being closed.
+        int parent = Posix.dup(0);
         Posix.dup2(handover.fd(), 0);
         Posix.close(handover.fd());
-        Channel inherited = System.inheritedChannel();
-        if (!(inherited instanceof SocketChannel channel)) {
-            throw new IllegalStateException("descriptor 0 is no connected socket: " + inherited);
+        if (!(System.inheritedChannel() instanceof ServerSocketChannel listening)) {
+            throw new IllegalStateException("descriptor 0 is no listening socket: " + System.inheritedChannel());
         }
-        AcceptedSocket accepted = AcceptedSocket.of(channel);
-        String addrinfo = new String(handover.payload(), StandardCharsets.UTF_8);
-        ClientHandler handler = new ClientHandler(factory, arguments.config(), authenticator, log);
+        Posix.dup2(parent, 0);
+        int listeningFd = DescriptorFinder.descriptorOf(listening);
+        AtomicBoolean taken = new AtomicBoolean();
         Thread.ofPlatform().daemon().name("parent watch").start(() -> {
             awaitEnd(parent);
-            handler.closeAll();   // the parent closes: end the connection as every closing server does
+            if (!taken.get()) {
+                closeQuietly(listening);   // a spare stops accepting (and exits)
+            }
+            handler.closeAll();            // a serving child ends its connection, as every closing server does
         });
-        handler.serve(accepted.transport(), accepted.socket(), addrinfo);
+        SocketChannel channel;
+        try {
+            channel = listening.accept();
+            taken.set(true);
+        } catch (IOException e) {
+            System.exit(0);   // closed by the parent watch: the server is closing
+            return;
+        }
+        Posix.dup2(parent, listeningFd);   // our copy of the listening socket is gone: the next spare takes the next
+        println(stdout, TAKEN);
+        stdout.close();
+        AcceptedSocket accepted = AcceptedSocket.of(channel);
+        log.accepted(accepted.addrinfo());
+        handler.serve(accepted);
         System.exit(0);
     }
 
-    /** The parent's handover, or {@code null} when standard input ends first (the parent is gone). */
+    private static void println(OutputStream stdout, String line) throws IOException {
+        stdout.write((line + "\n").getBytes(StandardCharsets.US_ASCII));
+        stdout.flush();
+    }
+
+    private static void closeQuietly(ServerSocketChannel channel) {
+        try {
+            channel.close();
+        } catch (IOException e) {
+            // it is closed either way
+        }
+    }
+
+    /** The parent's handover of the listening socket, or {@code null} when standard input ends first (the parent is gone). */
     @Nullable
     private static Posix.Received awaitHandover(int listener) throws IOException {
         if (Posix.awaitReadable(-1, listener, 0) != listener) {
@@ -105,7 +144,7 @@ public final class ForkedChild {
         }
         int control = Posix.accept(listener);
         try {
-            return Posix.receiveDescriptor(control, MAX_PAYLOAD);
+            return Posix.receiveDescriptor(control, 1);
         } finally {
             Posix.close(control);
         }
@@ -138,28 +177,45 @@ public final class ForkedChild {
         }
     }
 
-    /** One loopback connection through the engine, so that serving the real one does not start cold. */
-    private static void warmUp(ProtocolConfig config) {
+    /**
+     * Serves loopback connections through the path a client's connection takes ({@link AcceptedSocket},
+     * {@link ClientHandler}, the engine; with a silent log and {@link WarmUpService}), until
+     * {@value #WARM_UP_CONNECTIONS} connections or {@link #WARM_UP_TIME} have passed, so that the real one finds
+     * its classes loaded and its hot methods compiled rather than interpreted: this is what makes a spare's first
+     * reply fast. Also runs the native calls of the handover once.
+     */
+    private static void warmUp(ProtocolConfig config, Path scratch) {
+        try {
+            Posix.warmUp(scratch);
+        } catch (IOException e) {
+            LoggerFactory.getLogger(ForkedChild.class).debug("descriptor warm-up failed: {}", e.toString());
+        }
+        ClientHandler handler = new ClientHandler(connection -> new WarmUpService(), config, null,
+                new ServerLog(NOPLogger.NOP_LOGGER));
+        long deadline = System.nanoTime() + WARM_UP_TIME.toNanos();
         try (ServerSocketChannel listener = ServerSocketChannel.open()) {
             listener.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
-            Socket socket = new Socket(InetAddress.getLoopbackAddress(),
-                    ((InetSocketAddress) listener.getLocalAddress()).getPort());
-            AcceptedSocket accepted = AcceptedSocket.of(listener.accept());
-            Connection server = Rpyc.engine().accept(accepted.transport(), connection -> new WarmUpService(), config, null);
-            server.serveInBackground();
-            try (Connection client = Rpyc.connect(Transport.of(socket), ConnectOptions.defaults())) {
-                NetRef root = client.root();
-                ((NetRef) root.getattr("get_service_name")).call();
-                root.callMethod("add", 1, 2);
-                root.callMethod("echo", "warm");
-                ((NetRef) root.callMethod("list")).len();
-                client.ping();
-            } finally {
-                server.close();
+            int port = ((InetSocketAddress) listener.getLocalAddress()).getPort();
+            for (int i = 0; i < WARM_UP_CONNECTIONS && System.nanoTime() < deadline; i++) {
+                Socket socket = new Socket(InetAddress.getLoopbackAddress(), port);
+                AcceptedSocket accepted = AcceptedSocket.of(listener.accept());
+                Thread server = Thread.ofPlatform().name("warm-up").start(() ->
+                        handler.serve(accepted));
+                try (Connection client = Rpyc.connect(Transport.of(socket), ConnectOptions.defaults())) {
+                    NetRef root = client.root();
+                    ((NetRef) root.getattr("get_service_name")).call();
+                    root.callMethod("add", 1, 2);
+                    root.callMethod("echo", "warm");
+                    ((NetRef) root.callMethod("list")).len();
+                    client.ping();
+                }
+                server.join();
             }
         } catch (IOException | RuntimeException e) {
             // only a warm-up: serving works without it, just slower at first
             LoggerFactory.getLogger(ForkedChild.class).debug("warm-up failed: {}", e.toString());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 }

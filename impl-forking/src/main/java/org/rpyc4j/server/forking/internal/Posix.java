@@ -23,6 +23,7 @@ import java.net.UnixDomainSocketAddress;
 import java.net.UnknownHostException;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import javax.annotation.Nullable;
@@ -147,6 +148,36 @@ public final class Posix {
         } catch (IOException | RuntimeException e) {
             close(fd);
             throw e;
+        }
+    }
+
+    /**
+     * Runs once every call of a handover, on both ends (listen, connect, poll, accept, sendmsg with a descriptor,
+     * recvmsg, dup, fcntl, dup2, close), over a scratch Unix socket at {@code scratch} (removed after): the first
+     * call of each downcall links it, which takes milliseconds that a spare should pay before a client waits.
+     */
+    public static void warmUp(Path scratch) throws IOException {
+        int listener = listenUnix(scratch, 1);
+        int client = -1;
+        int server = -1;
+        int received = -1;
+        int copy = -1;
+        try {
+            client = connectUnix(scratch);
+            awaitReadable(1000, listener);
+            server = accept(listener);
+            sendDescriptor(client, client, new byte[] {' '});
+            received = receiveDescriptor(server, 1).fd();
+            copy = dup(received);
+            setBlocking(copy);
+            dup2(received, copy);
+        } finally {
+            for (int fd : new int[] {copy, received, server, client, listener}) {
+                if (fd >= 0) {
+                    close(fd);
+                }
+            }
+            Files.deleteIfExists(scratch);
         }
     }
 
