@@ -21,4 +21,12 @@ public interface RpycEngine {
      */
     Connection accept(Transport transport, ServiceFactory factory, ProtocolConfig config,
             @Nullable Object credentials);
+
+    /**
+     * Introspects {@code type} (its members, as the peer will see them) now instead of on its first remote use,
+     * so that the first request of a connection does not pay for reflection: a forked child does this for its
+     * service class while it waits for a connection. Optional; does nothing by default.
+     */
+    default void prepare(Class<?> type) {
+    }
 }

@@ -22,6 +22,11 @@ import org.rpyc4j.api.value.Tuple;
  * like), any public member when {@code allowPublicAttrs} is on, or anything when {@code allowAllAttrs} is.
  */
 public final class ObjectModel {
+    /** Introspects {@code type} now rather than on its first remote use ({@link org.rpyc4j.api.RpycEngine#prepare}). */
+    public static void prepare(Class<?> type) {
+        JavaType.of(type);
+    }
+
     private static final String SERVICE_NAME = "get_service_name";
     private static final String SERVICE_ALIASES = "get_service_aliases";
 

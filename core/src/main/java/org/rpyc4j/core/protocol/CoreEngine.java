@@ -7,12 +7,18 @@ import org.rpyc4j.api.ProtocolConfig;
 import org.rpyc4j.api.RpycEngine;
 import org.rpyc4j.api.ServiceFactory;
 import org.rpyc4j.api.Transport;
+import org.rpyc4j.core.object.ObjectModel;
 
 /** rpyc4j's protocol engine, found by {@link org.rpyc4j.api.Rpyc} through {@link java.util.ServiceLoader}. */
 public final class CoreEngine implements RpycEngine {
     @Override
     public Connection connect(Transport transport, ConnectOptions options) {
         return RpycConnection.client(transport, options.dialect(), options.service(), options.config());
+    }
+
+    @Override
+    public void prepare(Class<?> type) {
+        ObjectModel.prepare(type);
     }
 
     @Override

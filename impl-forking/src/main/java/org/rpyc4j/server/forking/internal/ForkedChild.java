@@ -14,9 +14,11 @@ import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javax.annotation.Nullable;
 import org.rpyc4j.api.Authenticator;
+import org.rpyc4j.api.ClassServiceFactory;
 import org.rpyc4j.spi.auth.NamedAuthenticator;
 import org.rpyc4j.api.ConnectOptions;
 import org.rpyc4j.api.Connection;
+import org.rpyc4j.api.Dialect;
 import org.rpyc4j.api.NetRef;
 import org.rpyc4j.api.ProtocolConfig;
 import org.rpyc4j.api.Rpyc;
@@ -69,6 +71,9 @@ public final class ForkedChild {
         ChildArguments arguments = ChildArguments.parse(args);
         ClassLoader loader = ClassLoader.getSystemClassLoader();
         ServiceFactory factory = ServiceClasses.factoryFor(arguments.service(), loader);
+        if (factory instanceof ClassServiceFactory byClass) {
+            Rpyc.engine().prepare(byClass.serviceClass());   // its reflection now, not on the client's time
+        }
         Authenticator authenticator = arguments.authenticator() == null ? null
                 : NamedAuthenticator.fromSpec(arguments.authenticator()).orElseGet(() ->
                         ServiceClasses.instantiate(arguments.authenticator(), Authenticator.class, loader));
@@ -201,9 +206,13 @@ public final class ForkedChild {
                 AcceptedSocket accepted = AcceptedSocket.of(listener.accept());
                 Thread server = Thread.ofPlatform().name("warm-up").start(() ->
                         handler.serve(accepted));
-                try (Connection client = Rpyc.connect(Transport.of(socket), ConnectOptions.defaults())) {
+                // both framings (a 5.x client is detected by its first frame), and the requests a Python client
+                // makes for `conn.root.add(1, 2)` (GETATTR, then CALL) as well as the Java client's CALLATTR
+                Dialect dialect = i % 2 == 0 ? Dialect.V5 : Dialect.V6;
+                try (Connection client = Rpyc.connect(Transport.of(socket), ConnectOptions.defaults().withDialect(dialect))) {
                     NetRef root = client.root();
                     ((NetRef) root.getattr("get_service_name")).call();
+                    ((NetRef) root.getattr("add")).call(1, 2);
                     root.callMethod("add", 1, 2);
                     root.callMethod("echo", "warm");
                     ((NetRef) root.callMethod("list")).len();
