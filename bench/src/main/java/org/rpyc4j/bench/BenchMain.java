@@ -232,6 +232,8 @@ public final class BenchMain {
     private void extraGroups(Path scripts, PythonPeer py53, PythonPeer py60) {
         List<Map.Entry<String, ExtraGroup>> all = List.of(
                 Map.entry("connection setup", ConnectionSetup::run),
+                Map.entry("connection setup under load", ConnectionLoad::run),
+                Map.entry("forking first reply", ForkingFirstReply::run),
                 Map.entry("idle connections", IdleConnections::run),
                 Map.entry("registry", RegistryQueries::run),
                 Map.entry("launcher start-up", LauncherStartup::run),

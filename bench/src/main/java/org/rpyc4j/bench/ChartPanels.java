@@ -72,6 +72,10 @@ final class ChartPanels {
             new Source("connection-setup", "Connection setup per serving mode, rpyc4j Java client (higher is better)",
                     "connections/s (connect, one call, close; one at a time)",
                     column("server", "Java client conn/s (connections)")),
+            new Source("connection-load", "Connection setup under load, " + ConnectionLoad.CLIENTS
+                    + " rpyc4j Java clients (higher is better)",
+                    "connections/s (each client: connect, one call, close, in a loop): median of the intervals",
+                    column("server", ConnectionLoad.CLIENTS + " Java clients: conn/s median (min–max)")),
             new Source("registry", "Registry QUERY round trips, one caller over UDP (higher is better)", "queries/s",
                     rows(r -> (Report.str(r.get("client")).startsWith("Python") ? "Python 5.3 client" : "Java client")
                             + " → " + Report.plain(Report.str(r.get("registry"))), "queries/s", null, null)),

@@ -95,23 +95,12 @@ final class ConnectionSetup {
             for (String mode : List.of("threaded", "pool")) {
                 Series[] ours = results.get("rpyc4j " + mode);
                 Series[] theirs = results.get("Python " + mode);
-                x.target("setup-" + mode + "-" + c, "connection setup, " + mode + " mode (" + clients[c]
-                        + "): rpyc4j at least 3× Python's connections/s",
+                x.target("setup-" + mode + "-" + c, "connection setup one client at a time, " + mode + " mode ("
+                        + clients[c] + "): rpyc4j at least 3× Python's connections/s",
                         Extras.f("%,.0f vs %,.0f conn/s", ours[c].perSecond(), theirs[c].perSecond()),
                         ours[c].perSecond() / theirs[c].perSecond(), false, 3.0,
                         floor[c].perSecond() / theirs[c].perSecond(), "raw TCP connections");
                 status.add(mode + " (" + clients[c] + "): " + x.lastStatus());
-            }
-            Series[] ours = results.get("rpyc4j forking");
-            Series[] theirs = results.get("Python forking");
-            if (ours != null) {
-                x.target("setup-forking-" + c, "forking mode (" + clients[c]
-                        + "): rpyc4j connect-to-first-reply within 2× Python's ForkingServer",
-                        Extras.f("%,.0f µs vs %,.0f µs", ours[c].firstReplyMicros(), theirs[c].firstReplyMicros()),
-                        ours[c].firstReplyMicros() / theirs[c].firstReplyMicros(), true, 2.0);
-                status.add("forking (" + clients[c] + "): " + x.lastStatus());
-            } else {
-                status.add("forking: not measured (ForkingServer unsupported here)");
             }
         }
         return Extras.table("connection-setup", "Connection setup rate per serving mode", List.of(
@@ -129,8 +118,11 @@ final class ConnectionSetup {
                         + " loop's thread, so no thread is started or woken per connection).", n, warmup, warmupSeconds, maxSeconds),
                 "conn/s: connections per second over the series; first reply: median time from starting the"
                         + " connect to the answer of the first call.",
-                "Targets (threaded and pool ≥ 3× Python's conn/s; forking connect-to-first-reply ≤ 2× Python's"
-                        + " ForkingServer): " + String.join("; ", status) + "."),
+                "Targets (threaded and pool ≥ 3× Python's conn/s, one client at a time): " + String.join("; ", status)
+                        + ". One client at a time, a series measures a connection's latency, client included; the"
+                        + " rate of a busy server is in the next table, and the forking mode's connect-to-first-reply"
+                        + " with a ready child in the one after. The forking rows here are back-to-back connections,"
+                        + " which outrun its spares: each waits for a new JVM."),
                 List.of("server", "Py 5.3 client conn/s (connections)", "Py client first reply µs (median)", "Java client conn/s (connections)",
                         "Java client first reply µs (median)"), rows);
     }
@@ -143,12 +135,12 @@ final class ConnectionSetup {
 
     /** One connection's life, split where its first reply has arrived: returns what closes it. */
     @FunctionalInterface
-    private interface OneConnection {
+    interface OneConnection {
         AutoCloseable connectAndCall() throws Exception;
     }
 
     /** An rpyc4j Java client connection with one {@code root.noop()}; V5 against Python's servers. */
-    private static OneConnection rpycConnection(int port, boolean python) {
+    static OneConnection rpycConnection(int port, boolean python) {
         ConnectOptions options = python ? ConnectOptions.defaults().withDialect(Dialect.V5) : ConnectOptions.defaults();
         return () -> {
             Connection conn = Rpyc.connect("127.0.0.1", port, options);

@@ -17,7 +17,9 @@
  *
  * <p>{@code --suite all} adds one group per class, sharing {@link org.rpyc4j.bench.Extras}: connection setup rate
  * per serving mode ({@link org.rpyc4j.bench.ConnectionSetup}, rpyc4j's threaded, pool and forking servers in a
- * {@code --serve-modes} child JVM, {@link org.rpyc4j.bench.ModeServers}, against Python's), idle connections
+ * {@code --serve-modes} child JVM, {@link org.rpyc4j.bench.ModeServers}, against Python's; under load,
+ * {@link org.rpyc4j.bench.ConnectionLoad}; the forking mode's first reply with a ready child,
+ * {@link org.rpyc4j.bench.ForkingFirstReply}), idle connections
  * ({@link org.rpyc4j.bench.IdleConnections}), registry QUERY ({@link org.rpyc4j.bench.RegistryQueries}), launcher
  * start-up ({@link org.rpyc4j.bench.LauncherStartup}), the TLS and list-transfer figures of other modules' tools
  * ({@link org.rpyc4j.bench.ToolTables}), the raw loopback bulk-throughput floor

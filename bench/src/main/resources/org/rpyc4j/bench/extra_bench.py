@@ -10,6 +10,9 @@ clients, payloads, callbacks).
   extra_bench.py connect-raw PORT WARMUP WSECS N SECONDS
                                   the same with plain sockets against a TCP echo server: connect, two 20-byte
                                   round trips, close (the floor of a Python client's connection)
+  extra_bench.py connect-paced PORT N GAP
+                                  one untimed connection, then N x (wait GAP s, connect, root.noop(), close):
+                                  a forking server's connect-to-first-reply when a spare is ready; prints RESULT
   extra_bench.py serve-registry                     a stock UDPRegistryServer on 127.0.0.1
   extra_bench.py query PORT NAME WARMUP SECONDS     discover(NAME) in a loop; prints RESULT
   extra_bench.py query-raw PORT WARMUP SECONDS      what discover does on the wire, against a UDP echo server:
@@ -111,6 +114,27 @@ def connect_raw(port, warmup, warmup_seconds, n, max_seconds):
                 got += len(s.recv(64))
         return s.close
     connection_series(once, warmup, warmup_seconds, n, max_seconds)
+
+
+def connect_paced(port, n, gap):
+    def once():
+        conn = rpyc.connect("127.0.0.1", port)
+        conn.root.noop()
+        return conn.close
+    time.sleep(gap)
+    once()()   # the client's first connection: imports and caches, not the server's time
+    first = []
+    start = time.perf_counter()
+    for _ in range(n):
+        time.sleep(gap)
+        t0 = time.perf_counter()
+        close = once()
+        first.append(time.perf_counter() - t0)
+        close()
+    total = time.perf_counter() - start
+    first.sort()
+    print("RESULT %d %.6f %.1f %.1f %.1f" % (len(first), total, first[len(first) // 2] * 1e6, first[0] * 1e6,
+                                             first[-1] * 1e6), flush=True)
 
 
 def connection_series(once, warmup, warmup_seconds, n, max_seconds):
@@ -310,6 +334,8 @@ if __name__ == "__main__":
     elif cmd in ("connect", "connect-raw"):
         run = connect if cmd == "connect" else connect_raw
         run(int(args[0]), int(args[1]), float(args[2]), int(args[3]), float(args[4]))
+    elif cmd == "connect-paced":
+        connect_paced(int(args[0]), int(args[1]), float(args[2]))
     elif cmd == "serve-registry":
         serve_registry()
     elif cmd == "query":
