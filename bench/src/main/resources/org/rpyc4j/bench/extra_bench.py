@@ -92,12 +92,17 @@ def serve_payload():
     threading.Event().wait()
 
 
-def connect(port, warmup, warmup_seconds, n, max_seconds):
+def noop_connection(port):
+    """connect, root.noop(); returns the closer"""
     def once():
         conn = rpyc.connect("127.0.0.1", port)
         conn.root.noop()
         return conn.close
-    connection_series(once, warmup, warmup_seconds, n, max_seconds)
+    return once
+
+
+def connect(port, warmup, warmup_seconds, n, max_seconds):
+    connection_series(noop_connection(port), warmup, warmup_seconds, n, max_seconds)
 
 
 def connect_raw(port, warmup, warmup_seconds, n, max_seconds):
@@ -117,30 +122,16 @@ def connect_raw(port, warmup, warmup_seconds, n, max_seconds):
 
 
 def connect_paced(port, n, gap):
-    def once():
-        conn = rpyc.connect("127.0.0.1", port)
-        conn.root.noop()
-        return conn.close
-    time.sleep(gap)
-    once()()   # the client's first connection: imports and caches, not the server's time
-    first = []
-    start = time.perf_counter()
-    for _ in range(n):
-        time.sleep(gap)
-        t0 = time.perf_counter()
-        close = once()
-        first.append(time.perf_counter() - t0)
-        close()
-    total = time.perf_counter() - start
-    first.sort()
-    print("RESULT %d %.6f %.1f %.1f %.1f" % (len(first), total, first[len(first) // 2] * 1e6, first[0] * 1e6,
-                                             first[-1] * 1e6), flush=True)
+    # one untimed connection first: the client's own imports and caches, not the server's time
+    connection_series(noop_connection(port), 1, float("inf"), n, float("inf"), gap)
 
 
-def connection_series(once, warmup, warmup_seconds, n, max_seconds):
-    """Warm-up connections, then timed ones; once() connects and makes the first reply, returns the closer."""
+def connection_series(once, warmup, warmup_seconds, n, max_seconds, gap=0.0):
+    """Warm-up connections, then timed ones, each after a pause of gap seconds; once() connects and makes the
+    first reply, returns the closer. Prints RESULT connections seconds median-us fastest-us slowest-us."""
     warmup_end = time.perf_counter() + warmup_seconds
     for _ in range(warmup):
+        time.sleep(gap)
         once()()
         if time.perf_counter() > warmup_end:
             break
@@ -150,13 +141,15 @@ def connection_series(once, warmup, warmup_seconds, n, max_seconds):
     for i in range(n):
         if i > 0 and time.perf_counter() > deadline:
             break
+        time.sleep(gap)
         t0 = time.perf_counter()
         close = once()
         first.append(time.perf_counter() - t0)
         close()
     total = time.perf_counter() - start
     first.sort()
-    print("RESULT %d %.6f %.1f" % (len(first), total, first[len(first) // 2] * 1e6), flush=True)
+    print("RESULT %d %.6f %.1f %.1f %.1f" % (len(first), total, first[len(first) // 2] * 1e6, first[0] * 1e6,
+                                             first[-1] * 1e6), flush=True)
 
 
 def serve_registry():

@@ -9,8 +9,11 @@ import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.rpyc4j.api.Connection;
 import org.rpyc4j.api.error.ConnectionClosedException;
+import org.rpyc4j.spi.support.AcceptedSocket;
+import org.rpyc4j.spi.support.ClientHandler;
 
 /**
  * Serves a connection on a platform thread while it is new or busy, and on its virtual thread while it is quiet.
@@ -18,9 +21,9 @@ import org.rpyc4j.api.error.ConnectionClosedException;
  * <p>Why: a virtual thread's blocking socket read goes through the JDK's poller and a hand-off to a carrier
  * thread, which per request costs the server about twice the CPU of a platform thread's read (the cost-per-call
  * table in BENCHMARKS.md), and a short connection (connect, a call or two, close) pays it on every frame. Idle
- * connections are what virtual threads are for. So a new connection is read by a platform thread from a cached
- * pool when one of the {@code maxBusy} slots is free, and goes back to its virtual thread after {@link #IDLE}
- * without a frame; a quiet connection that becomes busy again ({@value #BURST} frames in a row, each read within
+ * connections are what virtual threads are for. So a new connection is opened (authenticated, welcomed) and
+ * served by a platform thread from a cached pool when one of the {@code maxBusy} slots is free, and moves to a
+ * virtual thread of its own after {@link #IDLE} without a frame; a quiet connection that becomes busy again ({@value #BURST} frames in a row, each read within
  * {@link #BURST_GAP_NANOS} of the previous one) takes a slot again. Beyond {@code maxBusy} connections stay on their
  * virtual threads. Which thread reads changes only between frames, so requests and replies are unaffected.
  */
@@ -49,12 +52,77 @@ final class BusyConnectionThreads implements AutoCloseable {
         this.platformThreads = Executors.newCachedThreadPool(platformThreads.factory());
     }
 
-    /** Serves {@code connection} until it closes; called on the connection's virtual thread. */
-    void serve(Connection connection) {
+    /**
+     * Opens and serves a new connection on a platform thread, if a slot is free: authentication, welcome and
+     * its first, busy stretch run there without a virtual thread in between; once it has been quiet for
+     * {@link #IDLE}, {@code startQuiet} starts a (virtual) thread that serves the rest of it. Returns whether it
+     * took the connection; if not, the caller serves it.
+     */
+    boolean serveNew(AcceptedSocket accepted, ClientHandler clients, Consumer<Runnable> startQuiet) {
+        if (!busySlots.tryAcquire()) {
+            return false;
+        }
         try {
-            if (busySlots.tryAcquire()) {
-                serveOnPlatformThread(connection);   // a new connection: its first frames are on their way
+            platformThreads.execute(() -> serveNewOnThisThread(accepted, clients, startQuiet));
+            return true;
+        } catch (RejectedExecutionException e) {
+            busySlots.release();   // the server is closing
+            return false;
+        }
+    }
+
+    /** Called holding a slot, which it gives back before the quiet rest goes elsewhere. */
+    private void serveNewOnThisThread(AcceptedSocket accepted, ClientHandler clients, Consumer<Runnable> startQuiet) {
+        ClientHandler.Served served = null;
+        boolean quiet = false;
+        try {
+            served = clients.open(accepted);
+            quiet = served != null && serveWhileBusy(served.connection());
+        } catch (RuntimeException e) {
+            if (served == null) {
+                throw e;   // open() never throws; not reached
             }
+            served.failed(e);
+        } finally {
+            busySlots.release();
+        }
+        if (served == null) {
+            return;
+        }
+        if (!quiet) {
+            served.end();
+            return;
+        }
+        ClientHandler.Served open = served;
+        startQuiet.accept(() -> {
+            try {
+                serveQuietly(open.connection());
+            } catch (RuntimeException e) {
+                open.failed(e);
+            } finally {
+                open.end();
+            }
+        });
+    }
+
+    /** Serves until the connection has been silent for {@link #IDLE} (true) or has closed (false). */
+    private static boolean serveWhileBusy(Connection connection) {
+        try {
+            while (connection.serve(IDLE)) {
+                // busy: keep reading on this thread
+            }
+            return true;
+        } catch (ConnectionClosedException e) {
+            return false;
+        }
+    }
+
+    /**
+     * Serves {@code connection} until it closes, on the calling (virtual) thread while it is quiet, moving it to
+     * a platform thread when it becomes busy and a slot is free.
+     */
+    void serveQuietly(Connection connection) {
+        try {
             int burst = 0;
             while (true) {
                 long start = System.nanoTime();

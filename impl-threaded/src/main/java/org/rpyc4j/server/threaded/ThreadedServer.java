@@ -13,8 +13,9 @@ import org.rpyc4j.spi.support.AcceptedSocket;
 /**
  * Serves each connection on a thread of its own (rpyc's {@code ThreadedServer}): a virtual thread by default,
  * so thousands of concurrent connections cost little; while a connection is new or busy (requests in quick
- * succession), a pooled platform thread reads it instead, at about half the CPU per request, until it has been
- * quiet for 2 s. At most {@value #BUSY_THREADS} (default {@value #DEFAULT_BUSY_THREADS}) connections are on
+ * succession), a pooled platform thread serves it instead, at about half the CPU per request, until it has been
+ * quiet for 2 s (a new connection is authenticated and served there from the start, its virtual thread made only
+ * when it goes quiet). At most {@value #BUSY_THREADS} (default {@value #DEFAULT_BUSY_THREADS}) connections are on
  * platform threads at once; 0 turns this off. With the mode setting {@value #PLATFORM_THREADS}{@code =true} every
  * connection is served by a platform thread of its own throughout. Within a
  * connection, requests run concurrently, each started in the order it arrived, and callbacks into the client nest
@@ -65,13 +66,19 @@ public final class ThreadedServer extends AbstractServer {
 
     @Override
     protected void handle(AcceptedSocket accepted) {
+        if (busyThreads == null) {
+            startClientThread(() -> clients().serve(accepted));
+        } else if (!busyThreads.serveNew(accepted, clients(), this::startClientThread)) {
+            // every platform slot is taken: this one starts quiet, on its virtual thread
+            startClientThread(() -> clients().serve(accepted, busyThreads::serveQuietly));
+        }
+    }
+
+    /** Runs {@code work} on a client thread of its own (virtual by default), which close() waits for. */
+    private void startClientThread(Runnable work) {
         Thread thread = threads.unstarted(() -> {
             try {
-                if (busyThreads == null) {
-                    clients().serve(accepted);
-                } else {
-                    clients().serve(accepted, busyThreads::serve);
-                }
+                work.run();
             } finally {
                 running.remove(Thread.currentThread());
             }
@@ -87,9 +94,9 @@ public final class ThreadedServer extends AbstractServer {
 
     @Override
     protected void onClose() {
-        joinAll(Set.copyOf(running));
         if (busyThreads != null) {
-            busyThreads.close();
+            busyThreads.close();   // first: a platform thread may still hand its connection to a client thread
         }
+        joinAll(Set.copyOf(running));
     }
 }

@@ -13,6 +13,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
+import org.rpyc4j.api.Authenticator;
 import org.rpyc4j.api.ClassServiceFactory;
 import org.rpyc4j.api.Connection;
 import org.rpyc4j.api.NetRef;
@@ -48,6 +49,31 @@ class ThreadedServerTest extends SocketServerContract {
         assertTrue(threadOf(root).startsWith("VirtualThread"));
         server.close();
         assertEquals(List.of(), ServerResources.leftSince(before, "DEMO/" + server.port()));
+    }
+
+    /**
+     * A new connection is opened (authenticated, welcomed) on the platform thread that then serves it, with no
+     * virtual thread in between; when no slot is free, it is opened on its virtual thread.
+     */
+    @Test
+    void aNewConnectionIsOpenedOnThePlatformThreadThatServesIt() {
+        List<String> authenticatedOn = java.util.Collections.synchronizedList(new ArrayList<>());
+        Authenticator recording = (transport, socket) -> {
+            authenticatedOn.add(Thread.currentThread().toString());
+            return new Authenticator.Authenticated(transport, null);
+        };
+        ThreadedServer server = (ThreadedServer) start(options().authenticator(recording)
+                .set(ThreadedServer.BUSY_THREADS, 1).build());
+        String reader = "DEMO/" + server.port() + " reader ";
+        NetRef first = connect(server).root();
+        String served = threadOf(first);
+        assertTrue(served.contains(reader), served);
+        assertEquals(List.of(served), authenticatedOn, "authenticated on the thread that serves it");
+
+        NetRef second = connect(server).root();   // the one slot is taken
+        assertTrue(threadOf(second).startsWith("VirtualThread"));
+        assertEquals(2, authenticatedOn.size());
+        assertTrue(authenticatedOn.get(1).startsWith("VirtualThread"), authenticatedOn::toString);
     }
 
     @Test

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
@@ -73,11 +74,37 @@ public final class ClientHandler {
     }
 
     private void serve(Transport transport, @Nullable Socket socket, String addrinfo, Consumer<Connection> loop) {
+        Served served = open(transport, socket, addrinfo);
+        if (served == null) {
+            return;
+        }
+        try {
+            loop.accept(served.connection());
+        } catch (RuntimeException e) {
+            served.failed(e);
+        } finally {
+            served.end();
+        }
+    }
+
+    /**
+     * Authenticates {@code accepted}, welcomes it and makes its RPyC connection, on the calling thread; the
+     * caller then serves {@link Served#connection()} on whatever threads it likes and calls {@link Served#end()}
+     * once. Returns {@code null} when the connection ended already (authentication failed, the server is closing,
+     * the connection could not be made), logged and cleaned up; never throws.
+     */
+    public @Nullable Served open(AcceptedSocket accepted) {
+        return open(accepted.transport(), accepted.socket(), accepted.addrinfo());
+    }
+
+    private @Nullable Served open(Transport transport, @Nullable Socket socket, String addrinfo) {
         Session session = new Session(transport);
         sessions.add(session);
+        Served served = new Served(session, transport, addrinfo);
+        boolean opened = false;
         try {
             if (closing) {
-                return;   // the server closed while this connection was being handed over
+                return null;   // the server closed while this connection was being handed over
             }
             Object credentials = null;
             if (authenticator != null) {
@@ -87,37 +114,27 @@ public final class ClientHandler {
                     credentials = result.credentials();
                 } catch (AuthenticationException | IOException | RuntimeException e) {
                     log.failedToAuthenticate(addrinfo, e);
-                    return;
+                    return null;
                 }
                 log.authenticated(addrinfo);
             }
-            serveAuthenticated(session, credentials, addrinfo, loop);
-        } finally {
-            session.closeQuietly();
-            if (session.transport != transport) {
-                closeQuietly(transport);
+            log.welcome(addrinfo, credentials);
+            served.welcomed = true;
+            try {
+                session.connection = Rpyc.engine().accept(session.transport, serviceFactory, config, credentials);
+            } catch (RuntimeException e) {
+                served.failed(e);
+                return null;
             }
-            sessions.remove(session);
-            signalIfIdle();
-        }
-    }
-
-    private void serveAuthenticated(Session session, @Nullable Object credentials, String addrinfo,
-            Consumer<Connection> loop) {
-        log.welcome(addrinfo, credentials);
-        try {
-            Connection connection = Rpyc.engine().accept(session.transport, serviceFactory, config, credentials);
-            session.connection = connection;
             if (closing) {
-                return;   // closeAll ran before the connection existed
+                return null;   // closeAll ran before the connection existed
             }
-            loop.accept(connection);
-        } catch (RuntimeException e) {
-            if (!closing) {
-                log.terminatedAbruptly(e);
-            }
+            opened = true;
+            return served;
         } finally {
-            log.goodbye(addrinfo);
+            if (!opened) {
+                served.end();
+            }
         }
     }
 
@@ -174,6 +191,56 @@ public final class ClientHandler {
             transport.close();
         } catch (IOException | RuntimeException e) {
             // the stream is gone either way
+        }
+    }
+
+    /** A connection {@link #open opened} for serving; {@link #end()} finishes it. */
+    public final class Served {
+        private final Session session;
+        private final Transport accepted;
+        private final String addrinfo;
+        private final AtomicBoolean ended = new AtomicBoolean();
+        private boolean welcomed;   // a goodbye only follows a welcome
+
+        private Served(Session session, Transport accepted, String addrinfo) {
+            this.session = session;
+            this.accepted = accepted;
+            this.addrinfo = addrinfo;
+        }
+
+        /** The RPyC connection, to serve. */
+        public Connection connection() {
+            Connection connection = session.connection;
+            if (connection == null) {
+                throw new IllegalStateException("not opened");
+            }
+            return connection;
+        }
+
+        /** Logs that serving failed with {@code e}, unless the server is closing (then it is the close). */
+        public void failed(RuntimeException e) {
+            if (!closing) {
+                log.terminatedAbruptly(e);
+            }
+        }
+
+        /** Says goodbye, closes the connection and forgets it; only the first call does anything. */
+        public void end() {
+            if (!ended.compareAndSet(false, true)) {
+                return;
+            }
+            try {
+                if (welcomed) {
+                    log.goodbye(addrinfo);
+                }
+            } finally {
+                session.closeQuietly();
+                if (session.transport != accepted) {
+                    closeQuietly(accepted);
+                }
+                sessions.remove(session);
+                signalIfIdle();
+            }
         }
     }
 
