@@ -21,8 +21,10 @@ import org.rpyc4j.api.Transport;
 
 /**
  * Serves accepted connections, each on the thread that calls {@link #serve}: authenticate, welcome, serve
- * until the connection ends, goodbye (rpyc's {@code _authenticate_and_serve_client}). Keeps track of the
- * connections being served so that a closing server can drain and then close them.
+ * until the connection ends, goodbye (rpyc's {@code _authenticate_and_serve_client}). A mode that moves a
+ * connection between threads uses the parts: {@link #open} (authenticate, welcome, make the connection), then
+ * serving where it likes, then {@link Served#end()} (goodbye, close). Keeps track of the connections being
+ * served so that a closing server can drain and then close them.
  *
  * <p>Within a connection the engine runs requests concurrently, each started in the order it arrived, and a
  * thread waiting for the peer's reply serves the peer's requests meanwhile, so callbacks nest without
