@@ -31,8 +31,9 @@ final class ConnectionSetup {
         int n = x.smoke ? 30 : 300;
         // warm enough for the JIT to have compiled both JVMs' connection paths, as in a long-running server;
         // slow servers (forking, Python's pool) stop warming up after warmupSeconds
-        int warmup = x.smoke ? 3 : 2000;
-        double warmupSeconds = x.smoke ? 0.5 : 3;
+        // (the first series measured on a server JVM used to find it less compiled than the later ones did)
+        int warmup = x.smoke ? 3 : 10_000;
+        double warmupSeconds = x.smoke ? 0.5 : 6;
         int maxSeconds = x.smoke ? 3 : 15;   // slow servers stop early
         Map<String, Series[]> results = new LinkedHashMap<>();   // server -> {python client, java client}
         Series[] floor = new Series[2];                          // raw TCP: {python client, java client}
@@ -41,6 +42,8 @@ final class ConnectionSetup {
                 Child pyPool = x.python("py53-pool-server", "serve-mode", "pool");
                 Child pyForking = x.python("py53-forking-server", "serve-mode", "forking")) {
             Map<String, Integer> ports = Extras.ports(servers);
+            // the forking server's spare JVM has just warmed up and may still be compiling: let it settle first
+            Thread.sleep(x.smoke ? 0 : 3000);
             String[] raw;
             try (Child client = x.python("py53-connect-raw-client", "connect-raw", ports.get("TCP").toString(),
                     Integer.toString(warmup), Double.toString(warmupSeconds), Integer.toString(n),
@@ -112,7 +115,9 @@ final class ConnectionSetup {
                         + " the harness JVM (`Rpyc.connect` + `root().callMethod(\"noop\")`). rpyc4j servers:"
                         + " `ThreadedServer`, `ThreadPoolServer`, `ForkingServer` with default `ServerOptions` in one"
                         + " child JVM; Python servers: rpyc 5.3.0 `ThreadedServer`, `ThreadPoolServer`,"
-                        + " `ForkingServer` with a noop service, one process each. All on 127.0.0.1. The floor row:"
+                        + " `ForkingServer` with a noop service, one process each. All on 127.0.0.1. The first series"
+                        + " starts 3 s after the servers are up (the forking server's spare JVM goes on compiling for a"
+                        + " moment after its warm-up). The floor row:"
                         + " the same clients with plain sockets (connect, two 20-byte round trips to an echo"
                         + " server, close; the echo server is Java, in the rpyc4j servers' JVM, and echoes on its accept"
                         + " loop's thread, so no thread is started or woken per connection).", n, warmup, warmupSeconds, maxSeconds),
