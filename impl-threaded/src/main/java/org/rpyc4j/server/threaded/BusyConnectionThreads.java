@@ -23,9 +23,10 @@ import org.rpyc4j.spi.support.ClientHandler;
  * table in BENCHMARKS.md), and a short connection (connect, a call or two, close) pays it on every frame. Idle
  * connections are what virtual threads are for. So a new connection is opened (authenticated, welcomed) and
  * served by a platform thread from a cached pool when one of the {@code maxBusy} slots is free, and moves to a
- * virtual thread of its own after {@link #IDLE} without a frame; a quiet connection that becomes busy again ({@value #BURST} frames in a row, each read within
- * {@link #BURST_GAP_NANOS} of the previous one) takes a slot again. Beyond {@code maxBusy} connections stay on their
- * virtual threads. Which thread reads changes only between frames, so requests and replies are unaffected.
+ * virtual thread of its own after {@link #IDLE} without a frame; a quiet connection that becomes busy again
+ * ({@value #BURST} frames in a row, each read within {@link #BURST_GAP_NANOS} of the previous one) takes a slot
+ * again. Beyond {@code maxBusy} connections stay on their virtual threads. Which thread reads changes only
+ * between frames, so requests and replies are unaffected.
  */
 final class BusyConnectionThreads implements AutoCloseable {
     /** Frames in quick succession that make a quiet connection busy. */
@@ -77,12 +78,13 @@ final class BusyConnectionThreads implements AutoCloseable {
         boolean quiet = false;
         try {
             served = clients.open(accepted);
-            quiet = served != null && serveWhileBusy(served.connection());
-        } catch (RuntimeException e) {
-            if (served == null) {
-                throw e;   // open() never throws; not reached
+            if (served != null) {
+                try {
+                    quiet = serveWhileBusy(served.connection());
+                } catch (RuntimeException e) {
+                    served.failed(e);
+                }
             }
-            served.failed(e);
         } finally {
             busySlots.release();
         }
