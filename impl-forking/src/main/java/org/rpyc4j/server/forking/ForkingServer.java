@@ -247,7 +247,7 @@ public final class ForkingServer extends AbstractServer {
             } else {
                 log().logger().debug("{} ended with exit code {}", child, code);
             }
-            if (!child.taken().isDone() || child.taken().isCompletedExceptionally()) {
+            if (!child.isServing()) {
                 spawnAfter(RESPAWN_PAUSE);   // a spare died without a connection: keep the spares up
             }
         });
