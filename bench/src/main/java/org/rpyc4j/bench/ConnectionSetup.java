@@ -23,8 +23,13 @@ final class ConnectionSetup {
     private ConnectionSetup() {
     }
 
-    /** connections/s and median connect-to-first-reply µs of one series. */
-    private record Series(int connections, double perSecond, double firstReplyMicros) {
+    /** connections/s and connect-to-first-reply µs (median, fastest, slowest) of one series. */
+    record Series(int connections, double perSecond, double firstReplyMicros, double fastestMicros,
+            double slowestMicros) {
+        /** "median (fastest–slowest)" in µs. */
+        String firstReplyCell() {
+            return Extras.f("%,.0f (%,.0f–%,.0f)", firstReplyMicros, fastestMicros, slowestMicros);
+        }
     }
 
     static Map<String, Object> run(Extras x) throws Exception {
@@ -51,7 +56,7 @@ final class ConnectionSetup {
                 raw = Extras.result(client, Duration.ofSeconds(300));
             }
             floor[0] = series(raw);
-            floor[1] = javaSeries(rawConnection(ports.get("TCP")), warmup, warmupSeconds, n, maxSeconds);
+            floor[1] = javaSeries(rawConnection(ports.get("TCP")), warmup, warmupSeconds, n, maxSeconds, 0);
             BenchMain.log("connection setup %-16s Python client %,.0f conn/s (first reply %.0f µs), Java client"
                     + " %,.0f conn/s (first reply %.0f µs)", "raw TCP (floor)", floor[0].perSecond(),
                     floor[0].firstReplyMicros(), floor[1].perSecond(), floor[1].firstReplyMicros());
@@ -74,7 +79,7 @@ final class ConnectionSetup {
                 }
                 Series py = series(r);
                 Series jv = javaSeries(rpycConnection(e.getValue(), e.getKey().startsWith("Python")), warmup,
-                        warmupSeconds, n, maxSeconds);
+                        warmupSeconds, n, maxSeconds, 0);
                 results.put(e.getKey(), new Series[] {py, jv});
                 BenchMain.log("connection setup %-16s Python client %,.0f conn/s (first reply %.0f µs), Java client"
                         + " %,.0f conn/s (first reply %.0f µs)", e.getKey(), py.perSecond(), py.firstReplyMicros(),
@@ -132,10 +137,11 @@ final class ConnectionSetup {
                         "Java client first reply µs (median)"), rows);
     }
 
-    /** A series from a Python client's {@code RESULT connections seconds first-reply-µs} line. */
-    private static Series series(String[] result) {
+    /** A series from a Python client's {@code RESULT connections seconds median-µs fastest-µs slowest-µs} line. */
+    static Series series(String[] result) {
         int connections = Integer.parseInt(result[1]);
-        return new Series(connections, connections / Double.parseDouble(result[2]), Double.parseDouble(result[3]));
+        return new Series(connections, connections / Double.parseDouble(result[2]), Double.parseDouble(result[3]),
+                Double.parseDouble(result[4]), Double.parseDouble(result[5]));
     }
 
     /** One connection's life, split where its first reply has arrived: returns what closes it. */
@@ -174,19 +180,29 @@ final class ConnectionSetup {
         };
     }
 
-    private static Series javaSeries(OneConnection connection, int warmup, double warmupSeconds, int n,
-            int maxSeconds) throws Exception {
+    /**
+     * The Java client's series, as extra_bench.py's {@code connection_series}: warm-up connections, then timed
+     * ones, each after a pause of {@code gapSeconds}.
+     */
+    static Series javaSeries(OneConnection connection, int warmup, double warmupSeconds, int n, double maxSeconds,
+            double gapSeconds) throws Exception {
+        long gapMillis = (long) (gapSeconds * 1000);
         long warmupEnd = System.nanoTime() + (long) (warmupSeconds * 1e9);
-        for (int i = 0; i < warmup && System.nanoTime() < warmupEnd; i++) {
+        for (int i = 0; i < warmup; i++) {
+            Thread.sleep(gapMillis);
             connection.connectAndCall().close();
+            if (System.nanoTime() > warmupEnd) {
+                break;
+            }
         }
         double[] first = new double[n];
         long start = System.nanoTime();
         int done = 0;
         for (int i = 0; i < n; i++) {
-            if (i > 0 && System.nanoTime() - start > maxSeconds * 1_000_000_000L) {
+            if (i > 0 && System.nanoTime() - start > maxSeconds * 1e9) {
                 break;
             }
+            Thread.sleep(gapMillis);
             long t0 = System.nanoTime();
             AutoCloseable open = connection.connectAndCall();
             first[i] = (System.nanoTime() - t0) / 1e3;
@@ -196,6 +212,6 @@ final class ConnectionSetup {
         double seconds = (System.nanoTime() - start) / 1e9;
         double[] timed = Arrays.copyOf(first, done);
         Arrays.sort(timed);
-        return new Series(done, done / seconds, timed[done / 2]);
+        return new Series(done, done / seconds, timed[done / 2], timed[0], timed[done - 1]);
     }
 }

@@ -2,7 +2,6 @@ package org.rpyc4j.bench;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -17,18 +16,11 @@ final class ForkingFirstReply {
     private ForkingFirstReply() {
     }
 
-    /** Median, fastest and slowest connect-to-first-reply in µs. */
-    private record Replies(int connections, double median, double min, double max) {
-        String cell() {
-            return Extras.f("%,.0f (%,.0f–%,.0f)", median, min, max);
-        }
-    }
-
     static Map<String, Object> run(Extras x) throws Exception {
         int n = x.smoke ? 2 : 12;
         double gapSeconds = 1.5;
         List<List<String>> rows = new ArrayList<>();
-        Replies[][] results = new Replies[2][2];   // [rpyc4j, Python][Python client, Java client]
+        ConnectionSetup.Series[][] results = new ConnectionSetup.Series[2][2];   // [rpyc4j, Python][Python client, Java client]
         try (Child servers = x.javaChild("mode-servers", "--serve-modes", x.smoke ? "120" : "300");
                 Child pyForking = x.python("py53-forking-server", "serve-mode", "forking")) {
             Integer ours = Extras.ports(servers).get("FORKING");
@@ -44,12 +36,13 @@ final class ForkingFirstReply {
                         Integer.toString(n), Double.toString(gapSeconds))) {
                     r = Extras.result(client, Duration.ofSeconds(120));
                 }
-                results[s][0] = new Replies(Integer.parseInt(r[1]), Double.parseDouble(r[3]),
-                        Double.parseDouble(r[4]), Double.parseDouble(r[5]));
-                results[s][1] = javaPaced(ConnectionSetup.rpycConnection(ports[s], s == 1), n, gapSeconds);
+                results[s][0] = ConnectionSetup.series(r);
+                // one untimed connection first, as the Python client makes: the client's own first-time costs
+                results[s][1] = ConnectionSetup.javaSeries(ConnectionSetup.rpycConnection(ports[s], s == 1), 1,
+                        Double.POSITIVE_INFINITY, n, Double.POSITIVE_INFINITY, gapSeconds);
                 BenchMain.log("forking first reply %-26s Python client %s µs, Java client %s µs", names[s],
-                        results[s][0].cell(), results[s][1].cell());
-                rows.add(List.of(names[s], results[s][0].cell(), results[s][1].cell()));
+                        results[s][0].firstReplyCell(), results[s][1].firstReplyCell());
+                rows.add(List.of(names[s], results[s][0].firstReplyCell(), results[s][1].firstReplyCell()));
             }
         }
         String[] clients = {"Python 5.3 client", "Java client"};
@@ -57,8 +50,8 @@ final class ForkingFirstReply {
         for (int c = 0; c < 2; c++) {
             x.target("forking-first-reply-" + c, "forking mode (" + clients[c] + "): connect-to-first-reply with a"
                     + " ready child within 2× Python's ForkingServer",
-                    Extras.f("%,.0f µs vs %,.0f µs", results[0][c].median(), results[1][c].median()),
-                    results[0][c].median() / results[1][c].median(), true, 2.0);
+                    Extras.f("%,.0f µs vs %,.0f µs", results[0][c].firstReplyMicros(), results[1][c].firstReplyMicros()),
+                    results[0][c].firstReplyMicros() / results[1][c].firstReplyMicros(), true, 2.0);
             status.add(clients[c] + ": " + x.lastStatus());
         }
         return Extras.table("forking-first-reply", "Forking mode: connect-to-first-reply with a ready child", List.of(
@@ -76,22 +69,5 @@ final class ForkingFirstReply {
                         + ". Connections that come faster than spares start wait for one: see the forking rows"
                         + " of the connection-setup table."),
                 List.of("server", "Py 5.3 client first reply µs", "Java client first reply µs"), rows);
-    }
-
-    private static Replies javaPaced(ConnectionSetup.OneConnection connection, int n, double gapSeconds)
-            throws Exception {
-        long gap = (long) (gapSeconds * 1000);
-        Thread.sleep(gap);
-        connection.connectAndCall().close();
-        double[] first = new double[n];
-        for (int i = 0; i < n; i++) {
-            Thread.sleep(gap);
-            long t0 = System.nanoTime();
-            AutoCloseable open = connection.connectAndCall();
-            first[i] = (System.nanoTime() - t0) / 1e3;
-            open.close();
-        }
-        Arrays.sort(first);
-        return new Replies(n, first[n / 2], first[0], first[n - 1]);
     }
 }
