@@ -2,7 +2,8 @@ package org.rpyc4j.server.pool;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.Semaphore;
 import org.rpyc4j.api.ClassServiceFactory;
 import org.rpyc4j.api.ServerOptions;
 import org.rpyc4j.api.ServiceFactory;
@@ -13,9 +14,9 @@ import org.rpyc4j.spi.support.AcceptedSocket;
 /**
  * Serves connections with a fixed pool of worker threads (rpyc's {@code ThreadPoolServer}, default 20
  * workers; mode setting {@value #POOL_SIZE}). A connection gets a worker for its whole life; one arriving
- * while every worker is busy is dropped at once — closed cleanly, with a log line — rather than queued, and
- * the server goes on (a worker counts as free once it waits for its next connection, a moment after its last
- * one ended). The pool bounds how many connections are served at once: within a connection the
+ * while every worker is serving one is dropped at once — closed cleanly, with a log line — rather than queued,
+ * and the server goes on (a worker counts as free from the moment its last connection has ended, whether or not
+ * it is already waiting for the next one). The pool bounds how many connections are served at once: within a connection the
  * engine still runs requests concurrently (on short-lived virtual threads) and callbacks nest.
  */
 public final class ThreadPoolServer extends AbstractServer {
@@ -25,8 +26,10 @@ public final class ThreadPoolServer extends AbstractServer {
     public static final int DEFAULT_POOL_SIZE = 20;
 
     private final int size;
-    /** An offer succeeds only if a worker is waiting in take(): exactly "an idle worker exists". */
-    private final SynchronousQueue<AcceptedSocket> idleWorkers = new SynchronousQueue<>();
+    /** A permit per worker not serving a connection; the accept loop takes one for each connection it hands on. */
+    private final Semaphore freeWorkers;
+    /** Connections handed on and not yet taken by a worker: never more than the permits taken. */
+    private final LinkedBlockingQueue<AcceptedSocket> handedOn = new LinkedBlockingQueue<>();
     private final List<Thread> workers = new ArrayList<>();
 
     /** A server making a new {@code serviceClass} per connection. */
@@ -51,6 +54,7 @@ public final class ThreadPoolServer extends AbstractServer {
             close();
             throw new IllegalArgumentException(POOL_SIZE + " must be positive: " + size);
         }
+        freeWorkers = new Semaphore(size);
     }
 
     /** The number of workers. */
@@ -68,7 +72,12 @@ public final class ThreadPoolServer extends AbstractServer {
     private void work() {
         try {
             while (!isClosed()) {
-                clients().serve(idleWorkers.take());
+                AcceptedSocket accepted = handedOn.take();
+                try {
+                    clients().serve(accepted);
+                } finally {
+                    freeWorkers.release();
+                }
             }
         } catch (InterruptedException e) {
             // the server is closing
@@ -77,7 +86,9 @@ public final class ThreadPoolServer extends AbstractServer {
 
     @Override
     protected void handle(AcceptedSocket accepted) {
-        if (!idleWorkers.offer(accepted)) {
+        if (freeWorkers.tryAcquire()) {
+            handedOn.add(accepted);
+        } else {
             log().dropped(accepted.addrinfo(), "all " + size + " workers are busy");
             accepted.drop();
         }
@@ -87,5 +98,8 @@ public final class ThreadPoolServer extends AbstractServer {
     protected void onClose() {
         workers.forEach(Thread::interrupt);   // idle ones wait in take(); busy ones had their connection closed
         joinAll(workers);
+        for (AcceptedSocket left; (left = handedOn.poll()) != null; ) {
+            left.drop();   // handed on as the server closed, before a worker took it
+        }
     }
 }

@@ -67,6 +67,23 @@ class ThreadPoolServerTest extends SocketServerContract {
     }
 
     @Test
+    void servesAsManyConnectionsAsWorkersFromTheMomentItStarts() throws Exception {
+        // a worker is free before its thread first waits for a connection: none of these may be dropped
+        Server server = start(options().set(ThreadPoolServer.POOL_SIZE, 20).build());
+        List<Connection> connections = new java.util.ArrayList<>();
+        try {
+            for (int i = 0; i < 20; i++) {
+                connections.add(connect(server));
+            }
+            for (int i = 0; i < 20; i++) {
+                assertEquals((long) (i + 1), connections.get(i).root().callMethod("add", i, 1));
+            }
+        } finally {
+            connections.forEach(Connection::close);
+        }
+    }
+
+    @Test
     void refusesAPoolOfNoWorkersAndReleasesItsPort() {
         ServerResources before = ServerResources.now();
         assertThrows(IllegalArgumentException.class, () -> start(options().set(ThreadPoolServer.POOL_SIZE, 0).build()));
