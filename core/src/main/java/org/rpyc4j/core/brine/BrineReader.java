@@ -2,7 +2,6 @@ package org.rpyc4j.core.brine;
 
 import static org.rpyc4j.core.brine.BrineWriter.*;
 
-import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -28,7 +27,8 @@ import org.rpyc4j.api.value.Tuple;
  * <p>Accepts what Python's loader accepts except where that would be unsafe: non-minimal size classes,
  * int text as Python's {@code int()} reads it ({@code +}, {@code _} between digits, surrounding ASCII
  * whitespace, leading zeros), frozensets with duplicate members (collapsed with Python's equality, first
- * occurrence kept, otherwise wire order). Ints are {@link Long} when they fit, else {@link BigInteger}.
+ * occurrence kept, otherwise wire order; in expected time linear in the members, whatever their Java hash
+ * codes: {@code MemberKey}). Ints are {@link Long} when they fit, else {@link BigInteger}.
  *
  * <p>Rejects with {@link BrineException}: unknown tags ({@code 07}, {@code 09}, {@code 1c}-{@code 1f},
  * {@code f0}-{@code ff}), reading at the end, truncation (Python silently returns short reads; we do not),
@@ -433,50 +433,13 @@ public final class BrineReader {
         if (members.length < 2) {
             return Arrays.asList(members);
         }
-        Set<Object> seen = new HashSet<>(members.length * 2);
+        Set<MemberKey> seen = new HashSet<>(members.length * 2);
         List<Object> kept = new ArrayList<>(members.length);
         for (Object m : members) {
-            if (seen.add(pyKey(m))) {
+            if (seen.add(MemberKey.of(m))) {
                 kept.add(m);
             }
         }
         return kept;
-    }
-
-    private record ComplexKey(double re, double im) {
-    }
-
-    private record SliceKey(Object start, Object stop, Object step) {
-    }
-
-    /** An object whose equals/hashCode follow Python's {@code ==} and {@code hash} for brine values. */
-    private static Object pyKey(@Nullable Object v) {
-        return switch (v) {
-            case null -> PyConstant.class; // any unique stand-in for None
-            case Boolean b -> b ? 1L : 0L; // True == 1
-            case Double d -> doubleKey(d);
-            case Complex c -> c.imag() == 0 ? doubleKey(c.real())
-                    : Double.isNaN(c.real()) || Double.isNaN(c.imag()) ? new Object()
-                    : new ComplexKey(c.real() + 0.0, c.imag() + 0.0); // + 0.0 turns -0.0 into 0.0
-            case byte[] b -> ByteBuffer.wrap(b);
-            case Tuple t -> t.items().stream().map(BrineReader::pyKey).toList();
-            case FrozenSet f -> Set.copyOf(f.members().stream().map(BrineReader::pyKey).toList());
-            case Slice s -> new SliceKey(pyKey(s.start()), pyKey(s.stop()), pyKey(s.step()));
-            default -> v; // Long, BigInteger (never within long range), String, PyConstant
-        };
-    }
-
-    private static Object doubleKey(double d) {
-        if (Double.isNaN(d)) {
-            return new Object(); // each NaN Python loads is a distinct object, unequal to everything
-        }
-        if (Double.isInfinite(d) || d != Math.rint(d)) {
-            return d;
-        }
-        if (Math.abs(d) < 0x1p63) {
-            return (long) d; // 1.0 == 1, and -0.0 == 0
-        }
-        BigInteger big = new BigDecimal(d).toBigInteger();
-        return big.bitLength() < 64 ? (Object) big.longValue() : big;
     }
 }
