@@ -16,6 +16,7 @@ module org.rpyc4j.bench {
     requires jdk.management;
     requires jdk.jfr;
     requires org.slf4j;
+    requires com.google.gson;   // the results file
     requires static jsr305;
 
     // the rpyc4j engine reaches @Exposed methods of NoopService, RMI the remote interface and its implementation

@@ -22,7 +22,7 @@ import org.rpyc4j.server.pool.ThreadPoolServer;
  * The benchmark harness. Started by {@code run-bench.sh}:
  *
  * <pre>
- * BenchMain [--smoke] [--profile] [--root DIR] [--shared DIR] [--command TEXT]
+ * BenchMain [--smoke] [--profile] [--suite null-call|throughput|all] [--root DIR] [--shared DIR] [--command TEXT]
  *     runs the benchmarks, writes bench/target/bench-results.json and regenerates BENCHMARKS.md and its chart
  *     BENCHMARKS.png from it; with --smoke all three go to bench/target/smoke/ instead
  * BenchMain --report RESULTS.json MARKDOWN.md
@@ -35,7 +35,10 @@ import org.rpyc4j.server.pool.ThreadPoolServer;
  *
  * <p>{@code --smoke} runs few, short rounds (a check that everything works, figures are rough); {@code --profile}
  * adds a JFR-sampled pass of the rpyc4j Java-to-Java null call after the measured rounds and summarises where the
- * time goes (client and server JVM), without affecting the measured figures.
+ * time goes (client and server JVM), without affecting the measured figures. {@code --suite} picks the groups:
+ * {@code null-call} (the default: null-call latency and its cost per call), {@code throughput} (those plus the
+ * concurrent-clients group, a before/after check of the protocol core in minutes) or {@code all} (every
+ * {@link Extras} group).
  */
 public final class BenchMain {
     /** How big a run is. */
@@ -55,7 +58,10 @@ public final class BenchMain {
 
     private final Sizes sizes;
     private final boolean profile;
-    /** "null-call" (the null-call groups only) or "all" (plus the {@link Extras} groups). */
+    /**
+     * "null-call" (the null-call groups only), "throughput" (plus the concurrent-clients group) or "all" (plus
+     * every {@link Extras} group).
+     */
     private final String suite;
     private final List<Object> extraTargets = new ArrayList<>();
     private final Duration waitQuiet;
@@ -121,8 +127,8 @@ public final class BenchMain {
                 case "--profile" -> profile = true;
                 case "--suite" -> {
                     suite = args[++i];
-                    if (!List.of("null-call", "all").contains(suite)) {
-                        System.err.println("--suite takes null-call or all");
+                    if (!List.of("null-call", "throughput", "all").contains(suite)) {
+                        System.err.println("--suite takes null-call, throughput or all");
                         System.exit(2);
                     }
                 }
@@ -138,7 +144,7 @@ public final class BenchMain {
                 case "--shared" -> shared = Path.of(args[++i]);
                 case "--command" -> command = args[++i];
                 default -> {
-                    System.err.println("usage: BenchMain [--smoke] [--profile] [--suite null-call|all]"
+                    System.err.println("usage: BenchMain [--smoke] [--profile] [--suite null-call|throughput|all]"
                             + " [--pin none|same|split]"
                             + " [--wait-quiet SECONDS] [--root DIR] [--shared DIR] [--command TEXT]"
                             + " | --report RESULTS.json OUT.md");
@@ -211,7 +217,7 @@ public final class BenchMain {
             }
         }
 
-        if (suite.equals("all")) {
+        if (!suite.equals("null-call")) {
             extraGroups(scripts, py53, py60);
         }
 
@@ -228,7 +234,10 @@ public final class BenchMain {
         System.out.print(Report.targetsText(json));
     }
 
-    /** The extra scenario groups of {@code --suite all}, each its own section; a failing group is logged, skipped. */
+    /**
+     * The extra scenario groups of {@code --suite all} (of {@code --suite throughput}: concurrent clients only), each
+     * its own section; a failing group is logged, skipped.
+     */
     private void extraGroups(Path scripts, PythonPeer py53, PythonPeer py60) {
         List<Map.Entry<String, ExtraGroup>> all = List.of(
                 Map.entry("connection setup", ConnectionSetup::run),
@@ -243,8 +252,13 @@ public final class BenchMain {
                 Map.entry("concurrent clients", ConcurrentClients::run),
                 Map.entry("payloads", Payloads::run),
                 Map.entry("callbacks", Callbacks::run));
+        List<String> picked = suite.equals("throughput") ? List.of("concurrent clients")
+                : all.stream().map(Map.Entry::getKey).toList();
         try (Extras x = new Extras(sizes.mode().equals("smoke"), root, scripts, logs, py53, py60)) {
             for (var e : all) {
+                if (!picked.contains(e.getKey())) {
+                    continue;
+                }
                 log("extra group: %s", e.getKey());
                 long t0 = System.nanoTime();
                 try {

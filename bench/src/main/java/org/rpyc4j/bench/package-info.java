@@ -28,7 +28,9 @@
  * ({@link org.rpyc4j.bench.Payloads}) and callbacks ({@link org.rpyc4j.bench.Callbacks}); their Python side is
  * {@code extra_bench.py}. The payload and callback groups share one set of payload servers
  * ({@link org.rpyc4j.bench.PayloadServers} and its Python twin, started by {@link org.rpyc4j.bench.Extras}) and time
- * their series in interleaved rounds ({@link org.rpyc4j.bench.Rounds}).
+ * their series in interleaved rounds ({@link org.rpyc4j.bench.Rounds}). {@code --suite throughput} adds the
+ * concurrent-clients group only: the null-call and 64-client figures of a change to the protocol core, before and
+ * after, in minutes rather than the full suite's quarter of an hour.
  *
  * <h2>Why not JMH</h2>
  * JMH measures code inside one JVM that it forks and controls. Half of this comparison is not Java at all:

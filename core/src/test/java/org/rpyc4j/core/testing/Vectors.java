@@ -1,5 +1,10 @@
 package org.rpyc4j.core.testing;
 
+import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
+import com.google.gson.Strictness;
+import com.google.gson.ToNumberPolicy;
+import com.google.gson.reflect.TypeToken;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -11,9 +16,16 @@ import java.util.stream.Stream;
 
 /**
  * The golden vectors in {@code shared/protocol/vectors}. The shared directory is the system property
- * {@code rpyc4j.shared} (set by the build), else {@code ../../shared} from the module directory.
+ * {@code rpyc4j.shared} (set by the build), else {@code ../../shared} from the module directory. A record is a
+ * JSON object read strictly: objects become maps (key order kept), arrays lists, integers {@link Long}, other
+ * numbers {@link Double}.
  */
 public final class Vectors {
+    private static final Gson GSON = new GsonBuilder().setStrictness(Strictness.STRICT)
+            .setObjectToNumberStrategy(ToNumberPolicy.LONG_OR_DOUBLE).create();
+    private static final TypeToken<Map<String, Object>> RECORD = new TypeToken<>() {
+    };
+
     private Vectors() {
     }
 
@@ -35,10 +47,18 @@ public final class Vectors {
     /** The records of one {@code .jsonl} file. */
     public static List<Map<String, Object>> read(Path file) {
         try (Stream<String> lines = Files.lines(file, StandardCharsets.UTF_8)) {
-            return lines.filter(line -> !line.isBlank()).map(Json::parseObject).toList();
+            return lines.filter(line -> !line.isBlank()).map(Vectors::record).toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static Map<String, Object> record(String line) {
+        Map<String, Object> record = GSON.fromJson(line, RECORD);
+        if (record == null) {
+            throw new IllegalArgumentException("not a JSON object: " + line);
+        }
+        return record;
     }
 
     /** The {@code .jsonl} files of the captured streams: {@code v5/}, {@code v6/} and {@code cross/}, sorted. */
