@@ -13,7 +13,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import javax.annotation.Nullable;
 import org.rpyc4j.api.RegistryServer;
 import org.rpyc4j.api.RegistryServerOptions;
-import org.rpyc4j.spi.support.ServerLog;
+import org.rpyc4j.server.support.ServerLog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -4,7 +4,7 @@ import org.rpyc4j.api.Server;
 
 /**
  * A serving mode: what a mode module {@code provides} so that {@link Servers} finds it by name. One class and
- * one {@code provides} line; the server it makes is usually an {@link org.rpyc4j.spi.support.AbstractServer}.
+ * one {@code provides} line; the server it makes is usually an {@link org.rpyc4j.server.support.AbstractServer}.
  *
  * <p>Implementations need a public no-argument constructor (or a public static {@code provider()} method) and
  * must be cheap to construct: every lookup instantiates every provider.

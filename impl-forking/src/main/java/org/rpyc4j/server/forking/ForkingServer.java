@@ -26,10 +26,9 @@ import org.rpyc4j.server.forking.internal.ChildArguments;
 import org.rpyc4j.server.forking.internal.DescriptorFinder;
 import org.rpyc4j.server.forking.internal.ForkedChild;
 import org.rpyc4j.spi.ServerContext;
-import org.rpyc4j.spi.support.AbstractServer;
-import org.rpyc4j.spi.support.AcceptedSocket;
-import org.rpyc4j.spi.support.JavaCommand;
-import org.rpyc4j.spi.support.ServiceClasses;
+import org.rpyc4j.server.support.AbstractServer;
+import org.rpyc4j.server.support.AcceptedSocket;
+import org.rpyc4j.server.support.ServiceClasses;
 
 /**
  * Serves each connection in an operating-system process of its own (rpyc's {@code ForkingServer}), so that a
