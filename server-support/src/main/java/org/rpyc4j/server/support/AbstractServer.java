@@ -6,11 +6,6 @@ import java.net.SocketAddress;
 import java.nio.channels.ClosedChannelException;
 import java.time.Duration;
 import java.util.Collection;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.locks.ReentrantLock;
 import javax.annotation.Nullable;
 import org.rpyc4j.api.Registrar;
 import org.rpyc4j.api.Server;
@@ -23,8 +18,8 @@ import org.rpyc4j.spi.ServerContext;
  * implements {@link #handle} and, when it owns threads or processes, {@link #onServe()} and
  * {@link #onClose()}.
  *
- * <p>Life cycle: the constructor binds (so {@link #port()} is known); {@link #serve()} or {@link #start()}
- * runs the accept loop; {@link #close()} unregisters, closes the listener (the loop logs
+ * <p>Life cycle ({@link ServingLifecycle}): the constructor binds (so {@link #port()} is known);
+ * {@link #serve()} or {@link #start()} runs the accept loop; {@link #close()} unregisters, closes the listener (the loop logs
  * {@code server has terminated}), lets connections finish for {@link ServerOptions#drainTimeout()}, closes
  * the rest, then calls {@link #onClose()}, and returns once the loop has ended.
  */
@@ -36,15 +31,8 @@ public abstract class AbstractServer implements Server {
     private final SocketListener listener;
     private final ServerLog log;
     private final ClientHandler clients;
-    private final AtomicBoolean serving = new AtomicBoolean();
-    private final AtomicBoolean closed = new AtomicBoolean();
-    private final CountDownLatch loopEnded = new CountDownLatch(1);
-    private final CountDownLatch closeStarted = new CountDownLatch(1);
-    private volatile @Nullable Thread loopThread;
-    private volatile boolean ownLoopThread;      // started by start(), so close() may join it
+    private final ServingLifecycle lifecycle;
     private volatile @Nullable RegistrarKeepalive registration;
-    /** Orders onServe before onClose: a close racing with the start never leaves the mode's threads behind. */
-    private final ReentrantLock lifecycle = new ReentrantLock();
 
     /**
      * Binds and listens.
@@ -63,6 +51,8 @@ public abstract class AbstractServer implements Server {
             ServerOptions options = context.options();
             this.clients = new ClientHandler(context.serviceFactory(), options.protocolConfig(),
                     options.authenticator(), log);
+            // onServe runs before onClose, whichever thread gets there first; close() waits for the loop
+            this.lifecycle = new ServingLifecycle(log.logger().getName(), new Steps(), null, log.logger());
         } catch (RuntimeException e) {
             closeQuietly(listener);
             throw e;
@@ -141,86 +131,57 @@ public abstract class AbstractServer implements Server {
 
     @Override
     public final Server start() {
-        claimServing();
-        CompletableFuture<Void> ready = new CompletableFuture<>();
-        ownLoopThread = true;
-        Thread loop = Thread.ofPlatform().name(name() + " accept loop").start(() -> runLoop(ready));
-        try {
-            ready.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            close();
-            throw new IllegalStateException("interrupted while starting " + name(), e);
-        } catch (ExecutionException e) {
-            close();
-            joinQuietly(loop);   // the loop closes the server itself as it ends: gone when start() throws
-            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
-        }
+        lifecycle.start(name() + " accept loop");
         return this;
     }
 
     @Override
     public final void serve() {
-        claimServing();
-        CompletableFuture<Void> ready = new CompletableFuture<>();
-        runLoop(ready);
-        if (ready.isCompletedExceptionally()) {
-            throw ready.exceptionNow() instanceof RuntimeException r ? r : new IllegalStateException(ready.exceptionNow());
-        }
+        lifecycle.serve();
     }
 
-    private void claimServing() {
-        if (closed.get()) {
-            throw new IllegalStateException(name() + " is closed");
-        }
-        if (!serving.compareAndSet(false, true)) {
-            throw new IllegalStateException(name() + " is already serving");
-        }
-    }
-
-    private void runLoop(CompletableFuture<Void> ready) {
-        loopThread = Thread.currentThread();
-        try {
+    /** The server's steps through {@link ServingLifecycle}: what its start, loop and close do. */
+    private final class Steps implements ServingLifecycle.Steps {
+        @Override
+        public void started() {
             log.started(listener.host(), listener.portOrPath());
-            lifecycle.lock();
-            try {
-                if (closed.get()) {
-                    ready.complete(null);
-                    return;
-                }
-                onServe();
-                startRegistration();
-            } catch (RuntimeException e) {
-                ready.completeExceptionally(e);
-                return;
-            } finally {
-                lifecycle.unlock();
-            }
-            ready.complete(null);
+        }
+
+        @Override
+        public void prepare() {
+            onServe();
+            startRegistration();
+        }
+
+        @Override
+        public void loop() {
             if (acceptsInThisProcess()) {
                 acceptUntilClosed();
             } else {
                 awaitCloseStarted();
             }
-        } finally {
+        }
+
+        @Override
+        public void afterLoop() {
             log.terminated();
-            try {
-                close();
-            } finally {
-                loopEnded.countDown();   // after close(): a close() waiting for the loop finds it all done
-            }
+        }
+
+        @Override
+        public void shutDown() {
+            shutDownInOrder();
         }
     }
 
     private void acceptUntilClosed() {
-        while (!closed.get()) {
+        while (!lifecycle.isClosed()) {
             AcceptedSocket accepted;
             try {
                 accepted = listener.accept();
             } catch (ClosedChannelException e) {
                 break;   // closed, possibly while waiting (also by interrupting this thread)
             } catch (IOException e) {
-                if (closed.get() || !listener.isOpen()) {
+                if (lifecycle.isClosed() || !listener.isOpen()) {
                     break;
                 }
                 // e.g. out of file descriptors: pause instead of spinning (rpyc's listener timeout)
@@ -229,7 +190,7 @@ public abstract class AbstractServer implements Server {
                 sleep(pause);
                 continue;
             }
-            if (closed.get()) {
+            if (lifecycle.isClosed()) {
                 accepted.close();
                 break;
             }
@@ -246,7 +207,7 @@ public abstract class AbstractServer implements Server {
     /** The loop of a mode whose processes accept for themselves; an interrupt ends it, as it ends an accept. */
     private void awaitCloseStarted() {
         try {
-            closeStarted.await();
+            lifecycle.awaitCloseStarted();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();   // the loop's end closes the server
         }
@@ -270,21 +231,11 @@ public abstract class AbstractServer implements Server {
 
     @Override
     public final void close() {
-        boolean first;
-        lifecycle.lock();
-        try {
-            first = closed.compareAndSet(false, true);
-        } finally {
-            lifecycle.unlock();
-        }
-        if (first) {
-            closeStarted.countDown();
-        } else {
-            // closing already, maybe on the loop's own thread (a mode ending after one connection):
-            // return once that close is through, listener and socket file gone
-            awaitLoopEnd();
-            return;
-        }
+        lifecycle.close();
+    }
+
+    /** Unregisters, closes the listener, drains and closes the connections, then ends the mode's own. */
+    private void shutDownInOrder() {
         RegistrarKeepalive keepalive = registration;
         if (keepalive != null) {
             keepalive.close();
@@ -302,26 +253,7 @@ public abstract class AbstractServer implements Server {
             awaitIdle(drain);
         }
         clients.closeAll();
-        try {
-            onClose();
-        } finally {
-            awaitLoopEnd();
-        }
-    }
-
-    private void awaitLoopEnd() {
-        Thread loop = loopThread;
-        if (loop == null || loop == Thread.currentThread()) {
-            return;   // never served, or closing from the loop itself (a mode ending after one connection)
-        }
-        try {
-            loopEnded.await();
-            if (ownLoopThread) {
-                loop.join();   // the background loop's thread is ours: gone when close() returns
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        onClose();
     }
 
     /**
@@ -352,14 +284,6 @@ public abstract class AbstractServer implements Server {
         }
     }
 
-    private static void joinQuietly(Thread thread) {
-        try {
-            thread.join();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
     private static void sleep(Duration pause) {
         try {
             Thread.sleep(pause);
@@ -385,11 +309,11 @@ public abstract class AbstractServer implements Server {
 
     @Override
     public final boolean isClosed() {
-        return closed.get();
+        return lifecycle.isClosed();
     }
 
     @Override
     public String toString() {
-        return getClass().getSimpleName() + " " + name() + (closed.get() ? " (closed)" : "");
+        return getClass().getSimpleName() + " " + name() + (lifecycle.isClosed() ? " (closed)" : "");
     }
 }
