@@ -1,5 +1,6 @@
-package org.rpyc4j.spi.internal;
+package org.rpyc4j.spi;
 
+import java.nio.file.Path;
 import java.security.CodeSource;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -12,8 +13,6 @@ import java.util.Optional;
 import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 import java.util.TreeMap;
-import java.util.function.Function;
-import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import javax.annotation.Nullable;
@@ -21,36 +20,80 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The providers of one kind that {@link ServiceLoader}s find (serving modes, authenticators, registry
- * transports), by name: each provider class once, one that fails to load or has an invalid name logged and
- * left out, two with the same name an error naming both. Immutable.
+ * The providers of one kind found on the module path (and class path) and, optionally, in the jars of a
+ * plug-in folder ({@link PluginLayer}), by name: each provider class once, one that fails to load or has an
+ * invalid name logged and left out, two with the same name an error naming both. Immutable. The one lookup
+ * behind {@link Servers}, {@link org.rpyc4j.spi.auth.Authenticators} and
+ * {@link org.rpyc4j.spi.registry.Registries}; their result types add the verbs of their kind.
  *
  * @param <P> the provider type
  */
-public final class ProviderSet<P> {
-    private static final Logger LOG = LoggerFactory.getLogger(ProviderSet.class);
+public class Providers<P extends Provider> {
+    private static final Logger LOG = LoggerFactory.getLogger(Providers.class);
+    private static final Pattern LOWER_CASE_NAME = Pattern.compile("[a-z][a-z0-9-]*");
+    private static final Pattern NAME = Pattern.compile("[A-Za-z][A-Za-z0-9-]*");
 
-    /** How a kind of provider is named and described in messages. */
-    public record Kind<P>(String what, String moduleWhat, Function<P, String> name, Predicate<P> available,
-            Pattern validName, String nameRule, boolean ignoreCase) {
+    /**
+     * A kind of provider: its type, and how it is named in messages.
+     *
+     * @param type what the provider modules {@code provides}; the spi module {@code uses} it
+     * @param what the kind in messages ({@code serving mode})
+     * @param moduleWhat the kind of module that provides it, in messages ({@code mode})
+     * @param ignoreCase whether names match ignoring case; if not, names are lower case
+     */
+    public record Kind<P extends Provider>(Class<P> type, String what, String moduleWhat, boolean ignoreCase) {
+        Pattern validName() {
+            return ignoreCase ? NAME : LOWER_CASE_NAME;
+        }
+
+        String nameRule() {
+            return ignoreCase ? "letters, digits, dashes" : "lower case letters, digits, dashes";
+        }
     }
 
     private final Kind<P> kind;
     private final Map<String, P> byKey;                    // sorted by key
     private final @Nullable ModuleLayer pluginLayer;       // kept reachable while its providers are in use
 
-    private ProviderSet(Kind<P> kind, Map<String, P> byKey, @Nullable ModuleLayer pluginLayer) {
+    private Providers(Kind<P> kind, Map<String, P> byKey, @Nullable ModuleLayer pluginLayer) {
         this.kind = kind;
         this.byKey = byKey;
         this.pluginLayer = pluginLayer;
     }
 
+    /** The same providers, for a result type that adds the verbs of its kind. */
+    protected Providers(Providers<P> found) {
+        this(found.kind, found.byKey, found.pluginLayer);
+    }
+
     /**
-     * The providers {@code loaders} find (a layer's loader also sees its parents', so classes are taken once).
+     * The providers of {@code kind} on the module path and class path.
      *
      * @throws IllegalStateException when two providers have the same name
      */
-    public static <P> ProviderSet<P> load(Kind<P> kind, List<ServiceLoader<P>> loaders,
+    public static <P extends Provider> Providers<P> load(Kind<P> kind) {
+        return load(kind, List.of(standardLoader(kind)), null);
+    }
+
+    /**
+     * The providers of {@code kind} on the module path plus those in the jars of {@code folder}, loaded into a
+     * child module layer ({@link PluginLayer}); a folder that does not exist adds nothing.
+     *
+     * @throws IllegalStateException when two providers have the same name
+     */
+    public static <P extends Provider> Providers<P> load(Kind<P> kind, Path folder) {
+        ModuleLayer own = Providers.class.getModule().getLayer();
+        ModuleLayer layer = PluginLayer.create(folder, own != null ? own : ModuleLayer.boot(),
+                Providers.class.getClassLoader());
+        return load(kind, List.of(standardLoader(kind), ServiceLoader.load(layer, kind.type())), layer);
+    }
+
+    private static <P extends Provider> ServiceLoader<P> standardLoader(Kind<P> kind) {
+        return ServiceLoader.load(kind.type(), Providers.class.getClassLoader());
+    }
+
+    /** The providers {@code loaders} find (a layer's loader also sees its parents', so classes are taken once). */
+    private static <P extends Provider> Providers<P> load(Kind<P> kind, List<ServiceLoader<P>> loaders,
             @Nullable ModuleLayer pluginLayer) {
         Map<String, P> byKey = new TreeMap<>();
         List<Class<?>> seen = new ArrayList<>();
@@ -70,10 +113,10 @@ public final class ProviderSet<P> {
                 LOG.warn("looking up {}s failed: {}", kind.what(), e.getMessage(), e);
             }
         }
-        return new ProviderSet<>(kind, Collections.unmodifiableMap(new LinkedHashMap<>(byKey)), pluginLayer);
+        return new Providers<>(kind, Collections.unmodifiableMap(new LinkedHashMap<>(byKey)), pluginLayer);
     }
 
-    private static <P> @Nullable P instantiate(Kind<P> kind, ServiceLoader.Provider<P> candidate) {
+    private static <P extends Provider> @Nullable P instantiate(Kind<P> kind, ServiceLoader.Provider<P> candidate) {
         try {
             return candidate.get();
         } catch (ServiceConfigurationError | RuntimeException | LinkageError e) {
@@ -83,10 +126,10 @@ public final class ProviderSet<P> {
         }
     }
 
-    private static <P> void add(Kind<P> kind, Map<String, P> byKey, P provider) {
+    private static <P extends Provider> void add(Kind<P> kind, Map<String, P> byKey, P provider) {
         String name;
         try {
-            name = kind.name().apply(provider);
+            name = provider.name();
         } catch (RuntimeException e) {
             LOG.warn("{} provider {} from {} has no usable name and is left out: {}", kind.what(),
                     provider.getClass().getName(), origin(provider.getClass()), e.toString());
@@ -124,6 +167,14 @@ public final class ProviderSet<P> {
         return byKey.values();
     }
 
+    /** Every provider found, as listed, sorted by name. */
+    public List<ProviderInfo> available() {
+        return byKey.values().stream()
+                .map(p -> new ProviderInfo(p.name(), p.description(), p.options(), origin(p.getClass()),
+                        isAvailable(p)))
+                .toList();
+    }
+
     /** The provider named {@code name}, if found. */
     public Optional<P> find(String name) {
         return Optional.ofNullable(byKey.get(key(kind, name)));
@@ -132,9 +183,9 @@ public final class ProviderSet<P> {
     /** Whether {@code provider} can run here; one that cannot even tell is logged and taken as unavailable. */
     public boolean isAvailable(P provider) {
         try {
-            return kind.available().test(provider);
+            return provider.isAvailable();
         } catch (RuntimeException e) {
-            LOG.warn("{} {} cannot tell whether it is available: {}", kind.what(), kind.name().apply(provider),
+            LOG.warn("{} {} cannot tell whether it is available: {}", kind.what(), provider.name(),
                     e.toString());
             return false;
         }
@@ -150,7 +201,7 @@ public final class ProviderSet<P> {
         if (provider == null) {
             throw new IllegalArgumentException("no " + kind.what() + " named '" + name + "'; available: "
                     + (byKey.isEmpty() ? "none (no " + kind.moduleWhat() + " module on the module path)"
-                    : byKey.values().stream().map(kind.name()).collect(Collectors.joining(", "))));
+                    : byKey.values().stream().map(Provider::name).collect(Collectors.joining(", "))));
         }
         return provider;
     }
@@ -164,7 +215,7 @@ public final class ProviderSet<P> {
     public P requireAvailable(String name) {
         P provider = require(name);
         if (!isAvailable(provider)) {
-            throw new UnsupportedOperationException(kind.what() + " '" + kind.name().apply(provider) + "' ("
+            throw new UnsupportedOperationException(kind.what() + " '" + provider.name() + "' ("
                     + origin(provider.getClass()) + ") is not available on this system");
         }
         return provider;
@@ -177,6 +228,6 @@ public final class ProviderSet<P> {
 
     @Override
     public String toString() {
-        return kind.what() + "s " + byKey.values().stream().map(kind.name()).toList();
+        return kind.what() + "s " + byKey.values().stream().map(Provider::name).toList();
     }
 }

@@ -9,20 +9,23 @@ import org.rpyc4j.api.Server;
  * <p>Implementations need a public no-argument constructor (or a public static {@code provider()} method) and
  * must be cheap to construct: every lookup instantiates every provider.
  */
-public interface ServerProvider {
+public interface ServerProvider extends Provider {
     /**
      * The mode's name, what {@code --mode} matches: lower case letters, digits and dashes, starting with a
      * letter ({@code threaded}, {@code pool}). Unique among the providers found.
      */
+    @Override
     String name();
 
     /** One line saying how the mode serves connections, for listings. */
+    @Override
     String description();
 
     /**
      * Whether the mode can run here (forking needs a POSIX system); an unavailable mode is listed but cannot
      * be created.
      */
+    @Override
     default boolean isAvailable() {
         return true;
     }

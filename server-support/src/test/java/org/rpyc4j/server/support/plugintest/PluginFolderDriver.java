@@ -7,7 +7,7 @@ import org.rpyc4j.api.Exposed;
 import org.rpyc4j.api.Rpyc;
 import org.rpyc4j.api.Server;
 import org.rpyc4j.api.ServerOptions;
-import org.rpyc4j.spi.ModeInfo;
+import org.rpyc4j.spi.ProviderInfo;
 import org.rpyc4j.spi.ServerModes;
 import org.rpyc4j.spi.Servers;
 
@@ -38,7 +38,7 @@ public final class PluginFolderDriver {
             System.out.println("LOOKUP FAILED " + e.getMessage());
             return;
         }
-        for (ModeInfo mode : modes.available()) {
+        for (ProviderInfo mode : modes.available()) {
             System.out.println("MODE " + mode.name() + " | " + mode.module() + " | " + (mode.available() ? "available" : "unavailable"));
         }
         if (args.length < 2) {
