@@ -7,19 +7,16 @@ import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
-import javax.annotation.Nullable;
 import org.rpyc4j.api.RegistryServer;
 import org.rpyc4j.api.RegistryServerOptions;
-import org.rpyc4j.spi.support.ServerLog;
+import org.rpyc4j.server.support.ServerLog;
+import org.rpyc4j.server.support.ServingLifecycle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A registry server's life cycle, shared by the transports: the transport binds in its constructor and hands
- * the bound address here; {@link #serve()} / {@link #start()} log rpyc's "server started on HOST:PORT" and run
+ * A registry server's life cycle ({@link ServingLifecycle}, as a socket server's), shared by the transports:
+ * the transport binds in its constructor and hands the bound address here; {@link #serve()} / {@link #start()} log rpyc's "server started on HOST:PORT" and run
  * the transport's {@link #serveLoop()}; {@link #close()} logs "stopping server...", closes the transport (which
  * ends the loop), waits for the loop, and the loop logs "server closed". The logger is rpyc's
  * {@code REGSRV/<TRANSPORT>/<PORT>} unless the options name another.
@@ -34,10 +31,7 @@ public abstract class AbstractRegistryServer implements RegistryServer {
     private final String host;
     private final Logger log;
     private final RegistryDispatcher dispatcher;
-    private final AtomicBoolean serving = new AtomicBoolean();
-    private final AtomicBoolean closed = new AtomicBoolean();
-    private final CountDownLatch loopEnded = new CountDownLatch(1);
-    private volatile @Nullable Thread loopThread;
+    private final ServingLifecycle lifecycle;
 
     /**
      * @param transport the transport's name ({@code UDP}, {@code TCP})
@@ -51,6 +45,8 @@ public abstract class AbstractRegistryServer implements RegistryServer {
         String name = options.loggerName();
         this.log = LoggerFactory.getLogger(name != null ? name : "REGSRV/" + transport + "/" + bound.getPort());
         this.dispatcher = new RegistryDispatcher(new Registry(options), options.allowListing(), log);
+        this.lifecycle = new ServingLifecycle(transport + " registry server on " + host + ":" + bound.getPort(),
+                new Steps(), CLOSE_WAIT, log);
     }
 
     /**
@@ -79,75 +75,55 @@ public abstract class AbstractRegistryServer implements RegistryServer {
 
     @Override
     public final RegistryServer start() {
-        claim();
-        Thread thread = Thread.ofPlatform().name(log.getName()).unstarted(this::runLoop);
-        loopThread = thread;
-        thread.start();
+        lifecycle.start(log.getName());
         return this;
     }
 
     @Override
     public final void serve() {
-        claim();
-        loopThread = Thread.currentThread();
-        runLoop();
+        lifecycle.serve();
     }
 
-    private void claim() {
-        if (closed.get()) {
-            throw new IllegalStateException(this + " is closed");
+    /** The server's steps through {@link ServingLifecycle}: rpyc's log lines around the transport's loop. */
+    private final class Steps implements ServingLifecycle.Steps {
+        @Override
+        public void started() {
+            log.debug("server started on {}:{}", host, address.getPort());
         }
-        if (!serving.compareAndSet(false, true)) {
-            throw new IllegalStateException(this + " is already serving");
-        }
-    }
 
-    private void runLoop() {
-        log.debug("server started on {}:{}", host, address.getPort());
-        try {
-            if (!closed.get()) {
+        @Override
+        public void loop() {
+            try {
                 serveLoop();
+            } catch (RuntimeException | Error e) {
+                log.error("registry server failed", e);
+                throw e;
             }
-        } catch (RuntimeException | Error e) {
-            log.error("registry server failed", e);
-            throw e;
-        } finally {
-            closed.set(true);
+        }
+
+        @Override
+        public void afterLoop() {
             closeTransport();
             log.debug("server closed");
-            loopEnded.countDown();
+        }
+
+        @Override
+        public void shutDown() {
+            if (lifecycle.isServing() && !lifecycle.onLoopThread()) {
+                log.debug("stopping server...");
+            }
+            closeTransport();
         }
     }
 
     @Override
     public final void close() {
-        if (!closed.compareAndSet(false, true)) {
-            awaitLoop();
-            return;
-        }
-        if (serving.get()) {
-            log.debug("stopping server...");
-        }
-        closeTransport();
-        awaitLoop();
-    }
-
-    private void awaitLoop() {
-        if (!serving.get() || Thread.currentThread() == loopThread) {
-            return;
-        }
-        try {
-            if (!loopEnded.await(CLOSE_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
-                log.warn("the serving loop did not end within {} s", CLOSE_WAIT.toSeconds());
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        lifecycle.close();
     }
 
     @Override
     public final boolean isClosed() {
-        return closed.get();
+        return lifecycle.isClosed();
     }
 
     @Override
@@ -192,6 +168,6 @@ public abstract class AbstractRegistryServer implements RegistryServer {
 
     @Override
     public String toString() {
-        return transport + " registry server on " + host + ":" + address.getPort();
+        return lifecycle.name();
     }
 }

@@ -2,7 +2,6 @@ package org.rpyc4j.spi;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.ServiceLoader;
 import org.rpyc4j.api.Server;
 import org.rpyc4j.api.ServerOptions;
 import org.rpyc4j.api.ServiceFactory;
@@ -23,7 +22,7 @@ public final class Servers {
     }
 
     /** Every mode on the module path, by name. */
-    public static List<ModeInfo> available() {
+    public static List<ProviderInfo> available() {
         return modes().available();
     }
 
@@ -37,25 +36,14 @@ public final class Servers {
     }
 
     /**
-     * The modes on the module path plus those in the jars of {@code folder}, which are loaded into a child
-     * module layer ({@link PluginLayer}). A new lookup on every call; a folder that does not exist adds
-     * nothing.
+     * The modes on the module path plus those in the jars of {@code folder} ({@link Providers#load(Providers.Kind,
+     * Path)}). A new lookup on every call.
      */
     public static ServerModes withPluginFolder(Path folder) {
-        ModuleLayer layer = PluginLayer.create(folder, parentLayer(), Servers.class.getClassLoader());
-        return ServerModes.load(List.of(standardLoader(), ServiceLoader.load(layer, ServerProvider.class)), layer);
-    }
-
-    private static ServiceLoader<ServerProvider> standardLoader() {
-        return ServiceLoader.load(ServerProvider.class, Servers.class.getClassLoader());
-    }
-
-    private static ModuleLayer parentLayer() {
-        ModuleLayer own = Servers.class.getModule().getLayer();
-        return own != null ? own : ModuleLayer.boot();
+        return new ServerModes(Providers.load(ServerModes.KIND, folder));
     }
 
     private static final class Standard {
-        static final ServerModes MODES = ServerModes.load(List.of(standardLoader()), null);
+        static final ServerModes MODES = new ServerModes(Providers.load(ServerModes.KIND));
     }
 }
