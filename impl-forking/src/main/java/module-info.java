@@ -4,9 +4,8 @@
  * processes through the FFM API.
  */
 module org.rpyc4j.server.forking {
-    requires transitive org.rpyc4j.server.support;   // the server classes expose api, spi and support types
+    requires transitive org.rpyc4j.spi;   // the server classes expose api and spi types
     requires static jsr305;
-    requires java.management;   // JavaCommand: the options this JVM was started with
 
     exports org.rpyc4j.server.forking;
     // the child's warm-up service is called by the engine, reflectively

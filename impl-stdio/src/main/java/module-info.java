@@ -3,7 +3,7 @@
  * inetd or systemd ({@link org.rpyc4j.server.stdio.StdioServer}).
  */
 module org.rpyc4j.server.stdio {
-    requires transitive org.rpyc4j.server.support;   // the server classes expose api, spi and support types
+    requires transitive org.rpyc4j.spi;   // the server classes expose api and spi types
     requires static jsr305;
 
     exports org.rpyc4j.server.stdio;

@@ -1,6 +1,6 @@
 /** The threaded serving mode: one thread per connection ({@link org.rpyc4j.server.threaded.ThreadedServer}). */
 module org.rpyc4j.server.threaded {
-    requires transitive org.rpyc4j.server.support;   // the server classes expose api, spi and support types
+    requires transitive org.rpyc4j.spi;   // the server classes expose api and spi types
     requires static jsr305;
 
     exports org.rpyc4j.server.threaded;

@@ -8,7 +8,7 @@
  * {@code org.rpyc4j.registry.tcp}.
  */
 module org.rpyc4j.registry {
-    requires transitive org.rpyc4j.server.support;   // AbstractRegistryServer shares the servers' life cycle
+    requires transitive org.rpyc4j.spi;
     requires org.rpyc4j.core;
     requires static jsr305;
 

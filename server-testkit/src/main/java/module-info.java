@@ -4,7 +4,7 @@
  * {@link org.rpyc4j.server.testkit.SocketServerInteropContract}), and test doubles.
  */
 module org.rpyc4j.server.testkit {
-    requires transitive org.rpyc4j.server.support;
+    requires transitive org.rpyc4j.spi;
     requires transitive org.rpyc4j.testkit;
     requires transitive org.junit.jupiter.api;
     requires transitive org.junit.jupiter.params;

@@ -25,18 +25,7 @@ public final class Rpyc {
     private Rpyc() {
     }
 
-    /**
-     * System property naming the engine to use, by its provider class name, when several are on the path
-     * (as slf4j's {@code slf4j.provider}).
-     */
-    public static final String ENGINE_PROPERTY = "rpyc4j.engine";
-
-    /**
-     * The protocol engine found on the module path (rpyc4j's core), looked up once. With several, the one
-     * {@value #ENGINE_PROPERTY} names; none named, the first found, with a warning listing them all.
-     *
-     * @throws RpycException when there is none, or none of the class {@value #ENGINE_PROPERTY} names
-     */
+    /** The protocol engine found on the module path (rpyc4j's core). */
     public static RpycEngine engine() {
         return Holder.ENGINE;
     }
@@ -113,27 +102,8 @@ public final class Rpyc {
     }
 
     private static final class Holder {
-        static final RpycEngine ENGINE = choose(ServiceLoader.load(RpycEngine.class, Rpyc.class.getClassLoader())
-                .stream().toList(), System.getProperty(ENGINE_PROPERTY, ""));
-    }
-
-    /** The engine among {@code found} that {@code named} names (a class name), or the only or first one. */
-    static RpycEngine choose(List<ServiceLoader.Provider<RpycEngine>> found, String named) {
-        if (found.isEmpty()) {
-            throw new RpycException("no RPyC engine found: put the rpyc4j core module on the path");
-        }
-        List<String> names = found.stream().map(p -> p.type().getName()).toList();
-        if (!named.isBlank()) {
-            return found.stream().filter(p -> p.type().getName().equals(named.strip())).findFirst()
-                    .orElseThrow(() -> new RpycException(ENGINE_PROPERTY + " names " + named.strip()
-                            + ", which is not among the engines found: " + String.join(", ", names)))
-                    .get();
-        }
-        if (found.size() > 1) {
-            System.getLogger(Rpyc.class.getName()).log(System.Logger.Level.WARNING,
-                    "several RPyC engines found: {0}; using {1} (-D{2}=CLASS chooses one)",
-                    String.join(", ", names), names.getFirst(), ENGINE_PROPERTY);
-        }
-        return found.getFirst().get();
+        static final RpycEngine ENGINE = ServiceLoader.load(RpycEngine.class, Rpyc.class.getClassLoader())
+                .findFirst()
+                .orElseThrow(() -> new RpycException("no RPyC engine found: put the rpyc4j core module on the path"));
     }
 }

@@ -13,7 +13,7 @@ import org.rpyc4j.api.RegistryClientOptions;
 import org.rpyc4j.api.Server;
 import org.rpyc4j.api.ServerOptions;
 import org.rpyc4j.classic.ClassicService;
-import org.rpyc4j.spi.ProviderInfo;
+import org.rpyc4j.spi.ModeInfo;
 import org.rpyc4j.spi.ServerModes;
 import org.rpyc4j.spi.Servers;
 import org.rpyc4j.spi.auth.AuthenticatorProviders;
@@ -97,7 +97,7 @@ public final class ClassicMain {
 
     static Settings settings(Switches.Parsed p, ServerModes modes, RegistryTransports transports)
             throws UsageException {
-        List<String> modeNames = modes.available().stream().map(ProviderInfo::name).toList();
+        List<String> modeNames = modes.available().stream().map(ModeInfo::name).toList();
         String mode = Switches.choice("--mode", p.get("mode").orElse("threaded"), modeNames);
         boolean ipv6 = p.flag("ipv6");
         String host = p.get("host").orElse("");

@@ -6,10 +6,12 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
 import org.rpyc4j.cli.log.LogSettings;
-import org.rpyc4j.spi.ProviderInfo;
+import org.rpyc4j.spi.ModeInfo;
 import org.rpyc4j.spi.ServerModes;
+import org.rpyc4j.spi.auth.AuthenticatorInfo;
 import org.rpyc4j.spi.auth.AuthenticatorProviders;
 import org.rpyc4j.spi.registry.RegistryTransports;
+import org.rpyc4j.spi.registry.TransportInfo;
 
 /** What both launchers share: the plug-in folder, logging switches, error reporting and the listing. */
 final class Launcher {
@@ -56,21 +58,25 @@ final class Launcher {
     /** Prints what can be plugged in: modes, authenticators, registry transports. */
     static void list(PrintStream out, ServerModes modes, AuthenticatorProviders authenticators,
             RegistryTransports transports) {
-        print(out, "Serving modes (-m/--mode):", modes.available());
-        print(out, "Authenticators (--ssl-* selects ssl):", authenticators.available());
-        print(out, "Registry transports (--registry-type):", transports.available());
-    }
-
-    private static void print(PrintStream out, String heading, List<ProviderInfo> found) {
-        out.println(heading);
-        for (ProviderInfo p : found) {
-            out.printf("    %-10s %s [%s]%s%n", p.name(), p.description(), p.module(),
-                    p.available() ? "" : " (not available here)");
+        out.println("Serving modes (-m/--mode):");
+        for (ModeInfo m : modes.available()) {
+            out.printf("    %-10s %s [%s]%s%n", m.name(), m.description(), m.module(),
+                    m.available() ? "" : " (not available here)");
+        }
+        out.println("Authenticators (--ssl-* selects ssl):");
+        for (AuthenticatorInfo a : authenticators.available()) {
+            out.printf("    %-10s %s [%s]%s%n", a.name(), a.description(), a.module(),
+                    a.available() ? "" : " (not available here)");
+        }
+        out.println("Registry transports (--registry-type):");
+        for (TransportInfo t : transports.available()) {
+            out.printf("    %-10s %s [%s]%s%n", t.name(), t.description(), t.module(),
+                    t.available() ? "" : " (not available here)");
         }
     }
 
     static List<String> transportNames(RegistryTransports transports) {
-        return transports.available().stream().map(ProviderInfo::name).toList();
+        return transports.available().stream().map(TransportInfo::name).toList();
     }
 
     /** Prints {@code program: error: message} and exits with {@code status}. */

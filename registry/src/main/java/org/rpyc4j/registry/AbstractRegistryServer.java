@@ -7,16 +7,19 @@ import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import javax.annotation.Nullable;
 import org.rpyc4j.api.RegistryServer;
 import org.rpyc4j.api.RegistryServerOptions;
-import org.rpyc4j.server.support.ServerLog;
-import org.rpyc4j.server.support.ServingLifecycle;
+import org.rpyc4j.spi.support.ServerLog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A registry server's life cycle ({@link ServingLifecycle}, as a socket server's), shared by the transports:
- * the transport binds in its constructor and hands the bound address here; {@link #serve()} / {@link #start()} log rpyc's "server started on HOST:PORT" and run
+ * A registry server's life cycle, shared by the transports: the transport binds in its constructor and hands
+ * the bound address here; {@link #serve()} / {@link #start()} log rpyc's "server started on HOST:PORT" and run
  * the transport's {@link #serveLoop()}; {@link #close()} logs "stopping server...", closes the transport (which
  * ends the loop), waits for the loop, and the loop logs "server closed". The logger is rpyc's
  * {@code REGSRV/<TRANSPORT>/<PORT>} unless the options name another.
@@ -31,7 +34,10 @@ public abstract class AbstractRegistryServer implements RegistryServer {
     private final String host;
     private final Logger log;
     private final RegistryDispatcher dispatcher;
-    private final ServingLifecycle lifecycle;
+    private final AtomicBoolean serving = new AtomicBoolean();
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private final CountDownLatch loopEnded = new CountDownLatch(1);
+    private volatile @Nullable Thread loopThread;
 
     /**
      * @param transport the transport's name ({@code UDP}, {@code TCP})
@@ -45,8 +51,6 @@ public abstract class AbstractRegistryServer implements RegistryServer {
         String name = options.loggerName();
         this.log = LoggerFactory.getLogger(name != null ? name : "REGSRV/" + transport + "/" + bound.getPort());
         this.dispatcher = new RegistryDispatcher(new Registry(options), options.allowListing(), log);
-        this.lifecycle = new ServingLifecycle(transport + " registry server on " + host + ":" + bound.getPort(),
-                new Steps(), CLOSE_WAIT, log);
     }
 
     /**
@@ -75,55 +79,75 @@ public abstract class AbstractRegistryServer implements RegistryServer {
 
     @Override
     public final RegistryServer start() {
-        lifecycle.start(log.getName());
+        claim();
+        Thread thread = Thread.ofPlatform().name(log.getName()).unstarted(this::runLoop);
+        loopThread = thread;
+        thread.start();
         return this;
     }
 
     @Override
     public final void serve() {
-        lifecycle.serve();
+        claim();
+        loopThread = Thread.currentThread();
+        runLoop();
     }
 
-    /** The server's steps through {@link ServingLifecycle}: rpyc's log lines around the transport's loop. */
-    private final class Steps implements ServingLifecycle.Steps {
-        @Override
-        public void started() {
-            log.debug("server started on {}:{}", host, address.getPort());
+    private void claim() {
+        if (closed.get()) {
+            throw new IllegalStateException(this + " is closed");
         }
+        if (!serving.compareAndSet(false, true)) {
+            throw new IllegalStateException(this + " is already serving");
+        }
+    }
 
-        @Override
-        public void loop() {
-            try {
+    private void runLoop() {
+        log.debug("server started on {}:{}", host, address.getPort());
+        try {
+            if (!closed.get()) {
                 serveLoop();
-            } catch (RuntimeException | Error e) {
-                log.error("registry server failed", e);
-                throw e;
             }
-        }
-
-        @Override
-        public void afterLoop() {
+        } catch (RuntimeException | Error e) {
+            log.error("registry server failed", e);
+            throw e;
+        } finally {
+            closed.set(true);
             closeTransport();
             log.debug("server closed");
-        }
-
-        @Override
-        public void shutDown() {
-            if (lifecycle.isServing() && !lifecycle.onLoopThread()) {
-                log.debug("stopping server...");
-            }
-            closeTransport();
+            loopEnded.countDown();
         }
     }
 
     @Override
     public final void close() {
-        lifecycle.close();
+        if (!closed.compareAndSet(false, true)) {
+            awaitLoop();
+            return;
+        }
+        if (serving.get()) {
+            log.debug("stopping server...");
+        }
+        closeTransport();
+        awaitLoop();
+    }
+
+    private void awaitLoop() {
+        if (!serving.get() || Thread.currentThread() == loopThread) {
+            return;
+        }
+        try {
+            if (!loopEnded.await(CLOSE_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
+                log.warn("the serving loop did not end within {} s", CLOSE_WAIT.toSeconds());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Override
     public final boolean isClosed() {
-        return lifecycle.isClosed();
+        return closed.get();
     }
 
     @Override
@@ -168,6 +192,6 @@ public abstract class AbstractRegistryServer implements RegistryServer {
 
     @Override
     public String toString() {
-        return lifecycle.name();
+        return transport + " registry server on " + host + ":" + address.getPort();
     }
 }

@@ -3,11 +3,9 @@ package org.rpyc4j.spi;
 import java.util.List;
 import java.util.Objects;
 import javax.annotation.Nullable;
-import org.rpyc4j.api.ClassServiceFactory;
-import org.rpyc4j.api.Service;
 import org.rpyc4j.api.ServerOptions;
 import org.rpyc4j.api.ServiceFactory;
-import org.rpyc4j.api.ServiceName;
+import org.rpyc4j.spi.support.ServiceClasses;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -16,9 +14,6 @@ import org.slf4j.LoggerFactory;
  * to use (rpyc's {@code logger} parameter). A platform type, so that it can grow without breaking providers.
  */
 public final class ServerContext {
-    /** The name of a service whose factory does not tell it ({@code Service.aliases} of a class named Service). */
-    public static final String UNKNOWN_SERVICE = "SERVICE";
-
     private final ServiceFactory serviceFactory;
     private final ServerOptions options;
     private final @Nullable Logger logger;
@@ -49,24 +44,9 @@ public final class ServerContext {
         return options;
     }
 
-    /**
-     * The aliases of the service the factory makes, first its name: those of a {@link ClassServiceFactory}'s
-     * class, of a factory class annotated with {@link ServiceName}, or {@value #UNKNOWN_SERVICE} (a lambda does
-     * not tell which class it makes).
-     */
+    /** The service's aliases, first its name ({@link ServiceClasses#aliasesOf(ServiceFactory)}). */
     public List<String> serviceAliases() {
-        return aliasesOf(serviceFactory);
-    }
-
-    /** The aliases of the service {@code factory} makes, first its name (see {@link #serviceAliases()}). */
-    public static List<String> aliasesOf(ServiceFactory factory) {
-        if (factory instanceof ClassServiceFactory byClass) {
-            return byClass.aliases();
-        }
-        if (factory.getClass().isAnnotationPresent(ServiceName.class)) {
-            return Service.aliases(factory.getClass());
-        }
-        return List.of(UNKNOWN_SERVICE);
+        return ServiceClasses.aliasesOf(serviceFactory);
     }
 
     /**

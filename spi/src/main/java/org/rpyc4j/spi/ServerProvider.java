@@ -4,28 +4,25 @@ import org.rpyc4j.api.Server;
 
 /**
  * A serving mode: what a mode module {@code provides} so that {@link Servers} finds it by name. One class and
- * one {@code provides} line; the server it makes is usually an {@link org.rpyc4j.server.support.AbstractServer}.
+ * one {@code provides} line; the server it makes is usually an {@link org.rpyc4j.spi.support.AbstractServer}.
  *
  * <p>Implementations need a public no-argument constructor (or a public static {@code provider()} method) and
  * must be cheap to construct: every lookup instantiates every provider.
  */
-public interface ServerProvider extends Provider {
+public interface ServerProvider {
     /**
      * The mode's name, what {@code --mode} matches: lower case letters, digits and dashes, starting with a
      * letter ({@code threaded}, {@code pool}). Unique among the providers found.
      */
-    @Override
     String name();
 
     /** One line saying how the mode serves connections, for listings. */
-    @Override
     String description();
 
     /**
      * Whether the mode can run here (forking needs a POSIX system); an unavailable mode is listed but cannot
      * be created.
      */
-    @Override
     default boolean isAvailable() {
         return true;
     }

@@ -2,6 +2,7 @@ package org.rpyc4j.spi;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.ServiceLoader;
 import org.rpyc4j.api.Server;
 import org.rpyc4j.api.ServerOptions;
 import org.rpyc4j.api.ServiceFactory;
@@ -22,7 +23,7 @@ public final class Servers {
     }
 
     /** Every mode on the module path, by name. */
-    public static List<ProviderInfo> available() {
+    public static List<ModeInfo> available() {
         return modes().available();
     }
 
@@ -36,14 +37,25 @@ public final class Servers {
     }
 
     /**
-     * The modes on the module path plus those in the jars of {@code folder} ({@link Providers#load(Providers.Kind,
-     * Path)}). A new lookup on every call.
+     * The modes on the module path plus those in the jars of {@code folder}, which are loaded into a child
+     * module layer ({@link PluginLayer}). A new lookup on every call; a folder that does not exist adds
+     * nothing.
      */
     public static ServerModes withPluginFolder(Path folder) {
-        return new ServerModes(Providers.load(ServerModes.KIND, folder));
+        ModuleLayer layer = PluginLayer.create(folder, parentLayer(), Servers.class.getClassLoader());
+        return ServerModes.load(List.of(standardLoader(), ServiceLoader.load(layer, ServerProvider.class)), layer);
+    }
+
+    private static ServiceLoader<ServerProvider> standardLoader() {
+        return ServiceLoader.load(ServerProvider.class, Servers.class.getClassLoader());
+    }
+
+    private static ModuleLayer parentLayer() {
+        ModuleLayer own = Servers.class.getModule().getLayer();
+        return own != null ? own : ModuleLayer.boot();
     }
 
     private static final class Standard {
-        static final ServerModes MODES = new ServerModes(Providers.load(ServerModes.KIND));
+        static final ServerModes MODES = ServerModes.load(List.of(standardLoader()), null);
     }
 }

@@ -7,7 +7,7 @@
  *
  * <h2>Adding a mode</h2>
  * A mode is a module with a server class and a provider, usually extending
- * {@link org.rpyc4j.server.support.AbstractServer}, which binds, accepts, authenticates, logs, registers and
+ * {@link org.rpyc4j.spi.support.AbstractServer}, which binds, accepts, authenticates, logs, registers and
  * closes; the mode only decides where each accepted connection is served:
  * <pre>{@code
  * public final class SequentialServer extends AbstractServer {

@@ -21,7 +21,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.rpyc4j.api.Authenticator;
 import org.rpyc4j.auth.ssl.probe.AuthPluginProbe;
 import org.rpyc4j.core.protocol.RpycConnection;
-import org.rpyc4j.server.support.AbstractServer;
 import org.rpyc4j.server.threaded.ThreadedServer;
 import org.rpyc4j.spi.auth.AuthenticatorProvider;
 import org.slf4j.Logger;
@@ -150,14 +149,14 @@ class AuthenticatorsPluginTest {
     }
 
     /**
-     * Runs {@link AuthPluginProbe} with api, spi, core, the server kit, the threaded mode, this module and slf4j on the module
+     * Runs {@link AuthPluginProbe} with api, spi, core, the threaded mode, this module and slf4j on the module
      * path, the probe on the class path; returns its output.
      */
     private static List<String> probe(Path folder, String... args) throws Exception {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         String modulePath = String.join(File.pathSeparator, location(Authenticator.class),
                 location(AuthenticatorProvider.class), location(Logger.class), location(RpycConnection.class),
-                location(AbstractServer.class), location(ThreadedServer.class), location(SslAuthenticator.class));
+                location(ThreadedServer.class), location(SslAuthenticator.class));
         List<String> command = new ArrayList<>(List.of(java.toString(), "--module-path", modulePath, "--add-modules",
                 "ALL-MODULE-PATH", "-cp", location(AuthPluginProbe.class), AuthPluginProbe.class.getName(),
                 folder.toString()));

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.rpyc4j.spi.ProviderInfo;
+import org.rpyc4j.spi.auth.AuthenticatorInfo;
 import org.rpyc4j.spi.auth.AuthenticatorOptions;
 import org.rpyc4j.spi.auth.Authenticators;
 
@@ -25,7 +25,7 @@ class SslAuthenticatorProviderTest {
 
     @Test
     void isFoundOnTheModulePathByNameIgnoringCase() {
-        ProviderInfo ssl = Authenticators.available().stream().filter(i -> i.name().equals("ssl")).findFirst()
+        AuthenticatorInfo ssl = Authenticators.available().stream().filter(i -> i.name().equals("ssl")).findFirst()
                 .orElseThrow(() -> new AssertionError(Authenticators.available().toString()));
         // module org.rpyc4j.auth.ssl on the module path; surefire runs these tests on the class path
         assertTrue(ssl.module().equals("module org.rpyc4j.auth.ssl") || ssl.module().contains("auth-ssl"), ssl::module);

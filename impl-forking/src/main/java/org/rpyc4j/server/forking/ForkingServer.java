@@ -26,20 +26,50 @@ import org.rpyc4j.server.forking.internal.ChildArguments;
 import org.rpyc4j.server.forking.internal.DescriptorFinder;
 import org.rpyc4j.server.forking.internal.ForkedChild;
 import org.rpyc4j.spi.ServerContext;
-import org.rpyc4j.server.support.AbstractServer;
-import org.rpyc4j.server.support.AcceptedSocket;
-import org.rpyc4j.server.support.ServiceClasses;
+import org.rpyc4j.spi.support.AbstractServer;
+import org.rpyc4j.spi.support.AcceptedSocket;
+import org.rpyc4j.spi.support.JavaCommand;
+import org.rpyc4j.spi.support.ServiceClasses;
 
 /**
  * Serves each connection in an operating-system process of its own (rpyc's {@code ForkingServer}), so that a
  * crash, {@code System.exit} or runaway memory in the service ends that connection only. Linux only.
  *
- * <p>Mode settings: {@value #SPARES} (warm spare child JVMs, default 1), {@value #JVM_OPTIONS} (the children's
- * JVM options, default {@code -XX:+UseSerialGC}), {@value #START_TIMEOUT} (seconds a spare may take to start).
- * The service must be a {@link ClassServiceFactory} or a public {@code ServiceFactory} class, and the
- * authenticator likewise rebuildable by name: a lambda cannot cross into another process and is refused.
- * Closing the server (after {@link ServerOptions#drainTimeout()}) ends every child; no child outlives its
- * server. How the spares accept and what a connection costs: the package documentation.
+ * <h2>How</h2>
+ * A JVM cannot {@code fork()}, so the server keeps warm spare child JVMs (mode setting {@value #SPARES},
+ * default 1), started with this JVM's {@code java}, module path, class path and module options (see
+ * {@link JavaCommand}). A spare makes its service factory, starts logging and warms up the serving path with
+ * loopback connections; then the server gives it a copy of the listening socket ({@code sendmsg} with
+ * {@code SCM_RIGHTS} over a Unix socket in a private (0700) folder, through the FFM API). The spares accept
+ * from it themselves (the pre-forking model): the kernel hands each new connection straight to one of them,
+ * which closes its copy of the listening socket, tells the server, and serves that connection alone; the server
+ * then starts a replacement spare. The server process never touches a client's socket, and a connection that
+ * arrives while no spare is ready waits in the listen backlog ({@link ServerOptions#backlog()}) for the next one.
+ * The child authenticates, logs its {@code accepted}/{@code welcome}/{@code goodbye} under the server's logger
+ * name, serves, and exits when the connection ends. The JDK reaps every child (no zombies). Closing the server
+ * (after {@link ServerOptions#drainTimeout()}) closes each child's standard input, on which a spare stops
+ * accepting and exits and a serving child closes its connection as any closing server does, then exits; a
+ * child still there two seconds later is killed. The same happens when the parent dies (the child's standard
+ * input ends too), so no child outlives its server.
+ *
+ * <h2>What the child needs</h2>
+ * The child makes the service from a class name: give a {@link ClassServiceFactory} (a public class with a
+ * public no-argument constructor, in an exported package), or a {@code ServiceFactory} that is itself such a
+ * class; a lambda cannot cross into another process and is refused. The same goes for an authenticator. The
+ * protocol configuration is copied field by field; the registrar stays with the parent. Classes loaded only
+ * into a plug-in layer are not visible to the child.
+ *
+ * <h2>What it costs</h2>
+ * Each connection costs a JVM: its memory (tens of MB; mode setting {@value #JVM_OPTIONS} sets heap, GC and
+ * anything else, e.g. a class-data-sharing archive; default {@code -XX:+UseSerialGC}) and its start-up with the
+ * warm-up (about 0.5 to 1 s of a two-core machine), paid ahead by the spare, so a client waits for it only when
+ * connections arrive faster than spares start (more spares help; BENCHMARKS.md has the figures). With a ready
+ * spare, connect-to-first-reply costs what the warmed-up child takes to accept and answer: the server process
+ * is not on the path. The replacement spare starts {@link #REPLACEMENT_DELAY} later while another spare is
+ * ready, so that its start-up does not compete for the CPU with the new connection's first requests. Children
+ * start with {@code -XX:+ExitOnOutOfMemoryError}, so runaway memory ends the child. The parent needs
+ * {@code --enable-native-access=org.rpyc4j.server.forking} (or {@code ALL-UNNAMED} on the class path) to avoid
+ * the JDK's warning about the FFM calls; children get it.
  */
 public final class ForkingServer extends AbstractServer {
     /** Mode setting: how many warm children wait for connections ({@code 1}). */

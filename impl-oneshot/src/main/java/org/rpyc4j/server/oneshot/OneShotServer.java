@@ -9,10 +9,10 @@ import org.rpyc4j.api.ClassServiceFactory;
 import org.rpyc4j.api.ServerOptions;
 import org.rpyc4j.api.ServiceFactory;
 import org.rpyc4j.spi.ServerContext;
-import org.rpyc4j.server.support.AbstractServer;
-import org.rpyc4j.server.support.AcceptedSocket;
-import org.rpyc4j.server.support.ServiceClasses;
-import org.rpyc4j.server.support.StandardStreams;
+import org.rpyc4j.spi.support.AbstractServer;
+import org.rpyc4j.spi.support.AcceptedSocket;
+import org.rpyc4j.spi.support.ServiceClasses;
+import org.rpyc4j.spi.support.StandardStreams;
 
 /**
  * Serves a single connection, then closes (rpyc's {@code OneShotServer}). When it starts serving it prints

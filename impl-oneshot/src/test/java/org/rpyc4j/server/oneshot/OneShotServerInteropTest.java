@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.rpyc4j.server.testkit.DemoService;
-import org.rpyc4j.server.forking.JavaCommand;
+import org.rpyc4j.spi.support.JavaCommand;
 import org.rpyc4j.server.testkit.PythonArguments;
 import org.rpyc4j.testkit.PythonProcess;
 import org.rpyc4j.testkit.PythonRpyc;

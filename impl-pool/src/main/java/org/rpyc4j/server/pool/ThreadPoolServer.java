@@ -8,8 +8,8 @@ import org.rpyc4j.api.ClassServiceFactory;
 import org.rpyc4j.api.ServerOptions;
 import org.rpyc4j.api.ServiceFactory;
 import org.rpyc4j.spi.ServerContext;
-import org.rpyc4j.server.support.AbstractServer;
-import org.rpyc4j.server.support.AcceptedSocket;
+import org.rpyc4j.spi.support.AbstractServer;
+import org.rpyc4j.spi.support.AcceptedSocket;
 
 /**
  * Serves connections with a fixed pool of worker threads (rpyc's {@code ThreadPoolServer}, default 20

@@ -16,11 +16,11 @@ import org.rpyc4j.api.ServerOptions;
 import org.rpyc4j.api.ServiceFactory;
 import org.rpyc4j.api.Transport;
 import org.rpyc4j.spi.ServerContext;
-import org.rpyc4j.server.support.AcceptedSocket;
-import org.rpyc4j.server.support.ClientHandler;
-import org.rpyc4j.server.support.ServerLog;
-import org.rpyc4j.server.support.ServiceClasses;
-import org.rpyc4j.server.support.StandardStreams;
+import org.rpyc4j.spi.support.AcceptedSocket;
+import org.rpyc4j.spi.support.ClientHandler;
+import org.rpyc4j.spi.support.ServerLog;
+import org.rpyc4j.spi.support.ServiceClasses;
+import org.rpyc4j.spi.support.StandardStreams;
 
 /**
  * Serves one connection over this process's standard input and output, for inetd and for clients that start

@@ -2,7 +2,7 @@ package org.rpyc4j.server.stdio;
 
 import java.util.List;
 import org.rpyc4j.server.testkit.DemoService;
-import org.rpyc4j.server.forking.JavaCommand;
+import org.rpyc4j.spi.support.JavaCommand;
 
 /** The command starting a stdio server of {@link DemoService} in a new JVM. */
 final class StdioCommand {

@@ -26,7 +26,7 @@ import org.rpyc4j.api.Transport;
 import org.rpyc4j.api.error.ConnectionClosedException;
 import org.rpyc4j.server.testkit.DemoService;
 import org.rpyc4j.spi.ServerContext;
-import org.rpyc4j.server.forking.JavaCommand;
+import org.rpyc4j.spi.support.JavaCommand;
 
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class StdioServerTest {

@@ -12,8 +12,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.rpyc4j.api.Connection;
 import org.rpyc4j.api.error.ConnectionClosedException;
-import org.rpyc4j.server.support.AcceptedSocket;
-import org.rpyc4j.server.support.ClientHandler;
+import org.rpyc4j.spi.support.AcceptedSocket;
+import org.rpyc4j.spi.support.ClientHandler;
 
 /**
  * Serves a connection on a platform thread while it is new or busy, and on its virtual thread while it is quiet.

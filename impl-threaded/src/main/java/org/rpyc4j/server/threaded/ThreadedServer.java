@@ -7,8 +7,8 @@ import org.rpyc4j.api.ClassServiceFactory;
 import org.rpyc4j.api.ServerOptions;
 import org.rpyc4j.api.ServiceFactory;
 import org.rpyc4j.spi.ServerContext;
-import org.rpyc4j.server.support.AbstractServer;
-import org.rpyc4j.server.support.AcceptedSocket;
+import org.rpyc4j.spi.support.AbstractServer;
+import org.rpyc4j.spi.support.AcceptedSocket;
 
 /**
  * Serves each connection on a thread of its own (rpyc's {@code ThreadedServer}): a virtual thread by default,

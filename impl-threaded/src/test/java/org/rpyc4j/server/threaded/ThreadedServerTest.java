@@ -24,7 +24,7 @@ import org.rpyc4j.server.testkit.DemoService;
 import org.rpyc4j.server.testkit.ServerResources;
 import org.rpyc4j.server.testkit.SocketServerContract;
 import org.rpyc4j.spi.ServerContext;
-import org.rpyc4j.server.support.AbstractServer;
+import org.rpyc4j.spi.support.AbstractServer;
 import org.slf4j.helpers.NOPLogger;
 
 class ThreadedServerTest extends SocketServerContract {

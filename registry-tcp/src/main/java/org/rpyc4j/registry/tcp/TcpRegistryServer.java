@@ -16,7 +16,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.rpyc4j.api.RegistryServerOptions;
 import org.rpyc4j.registry.AbstractRegistryServer;
 import org.rpyc4j.registry.RegistryRequests;
-import org.rpyc4j.server.support.ServerLog;
+import org.rpyc4j.spi.support.ServerLog;
 
 /**
  * rpyc's {@code TCPRegistryServer}, one request per connection: read one request (at most 1500 bytes), answer,

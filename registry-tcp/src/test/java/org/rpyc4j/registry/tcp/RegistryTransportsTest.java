@@ -12,15 +12,15 @@ import org.rpyc4j.api.RegistryServerOptions;
 import org.rpyc4j.registry.udp.UdpRegistryClient;
 import org.rpyc4j.registry.udp.UdpRegistryServer;
 import org.rpyc4j.spi.registry.Registries;
-import org.rpyc4j.spi.ProviderInfo;
+import org.rpyc4j.spi.registry.TransportInfo;
 
 /** Both transports are found by name, ignoring case. */
 class RegistryTransportsTest {
     @Test
     void udpAndTcpAreFoundByNameIgnoringCase() {
-        List<ProviderInfo> available = Registries.available();
-        assertEquals(List.of("TCP", "UDP"), available.stream().map(ProviderInfo::name).toList());
-        assertTrue(available.stream().allMatch(ProviderInfo::available));
+        List<TransportInfo> available = Registries.available();
+        assertEquals(List.of("TCP", "UDP"), available.stream().map(TransportInfo::name).toList());
+        assertTrue(available.stream().allMatch(TransportInfo::available));
         assertInstanceOf(UdpRegistryClient.class, Registries.client("udp", RegistryClientOptions.defaults()));
         assertInstanceOf(TcpRegistryClient.class, Registries.client("Tcp", RegistryClientOptions.of("127.0.0.1", 18811)));
         RegistryServerOptions loopback = RegistryServerOptions.builder().host("127.0.0.1").port(0).build();

@@ -12,7 +12,7 @@ import java.nio.channels.ClosedChannelException;
 import java.nio.channels.DatagramChannel;
 import org.rpyc4j.api.RegistryServerOptions;
 import org.rpyc4j.registry.AbstractRegistryServer;
-import org.rpyc4j.server.support.ServerLog;
+import org.rpyc4j.spi.support.ServerLog;
 
 /**
  * rpyc's {@code UDPRegistryServer}: binds {@code 0.0.0.0:18811} by default, reads each request datagram into a

@@ -42,7 +42,7 @@ import org.rpyc4j.api.ServerOptions;
 import org.rpyc4j.api.Transport;
 import org.rpyc4j.api.error.ConnectionClosedException;
 import org.rpyc4j.spi.ServerContext;
-import org.rpyc4j.server.support.AbstractServer;
+import org.rpyc4j.spi.support.AbstractServer;
 import org.slf4j.event.Level;
 
 /**

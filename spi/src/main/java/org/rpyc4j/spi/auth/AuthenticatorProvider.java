@@ -2,7 +2,6 @@ package org.rpyc4j.spi.auth;
 
 import java.util.Map;
 import org.rpyc4j.api.Authenticator;
-import org.rpyc4j.spi.Provider;
 
 /**
  * A kind of authenticator (TLS, a shared secret, ...): what an authenticator module {@code provides} so that
@@ -10,16 +9,14 @@ import org.rpyc4j.spi.Provider;
  * {@code --ssl-keyfile}. Implementations need a public no-argument constructor (or a public static
  * {@code provider()} method) and must be cheap to construct: every lookup instantiates every provider.
  */
-public interface AuthenticatorProvider extends Provider {
+public interface AuthenticatorProvider {
     /**
      * The authenticator's name, matched ignoring case ({@code ssl}): letters, digits and dashes, starting with
      * a letter. Unique, ignoring case, among the providers found.
      */
-    @Override
     String name();
 
     /** One line saying how it authenticates, for listings. */
-    @Override
     String description();
 
     /**
@@ -27,11 +24,9 @@ public interface AuthenticatorProvider extends Provider {
      * Names are lower case with dashes ({@code handshake-timeout}); the lookup refuses any other option before
      * {@link #create} is called. Empty when the authenticator takes no options.
      */
-    @Override
     Map<String, String> options();
 
     /** Whether the authenticator can run here; an unavailable one is listed but cannot be created. */
-    @Override
     default boolean isAvailable() {
         return true;
     }

@@ -3,10 +3,9 @@ package org.rpyc4j.spi.auth;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.ServiceLoader;
 import org.rpyc4j.api.Authenticator;
 import org.rpyc4j.spi.PluginLayer;
-import org.rpyc4j.spi.ProviderInfo;
-import org.rpyc4j.spi.Providers;
 
 /**
  * Authenticators by name, ignoring case, made from options, e.g.
@@ -25,7 +24,7 @@ public final class Authenticators {
     }
 
     /** Every authenticator on the module path, by name. */
-    public static List<ProviderInfo> available() {
+    public static List<AuthenticatorInfo> available() {
         return providers().available();
     }
 
@@ -50,11 +49,21 @@ public final class Authenticators {
      * folder that does not exist adds nothing.
      */
     public static AuthenticatorProviders withPluginFolder(Path folder) {
-        return new AuthenticatorProviders(Providers.load(AuthenticatorProviders.KIND, folder));
+        ModuleLayer layer = PluginLayer.create(folder, parentLayer(), Authenticators.class.getClassLoader());
+        return AuthenticatorProviders.load(List.of(standardLoader(), ServiceLoader.load(layer,
+                AuthenticatorProvider.class)), layer);
+    }
+
+    private static ServiceLoader<AuthenticatorProvider> standardLoader() {
+        return ServiceLoader.load(AuthenticatorProvider.class, Authenticators.class.getClassLoader());
+    }
+
+    private static ModuleLayer parentLayer() {
+        ModuleLayer own = Authenticators.class.getModule().getLayer();
+        return own != null ? own : ModuleLayer.boot();
     }
 
     private static final class Standard {
-        static final AuthenticatorProviders PROVIDERS =
-                new AuthenticatorProviders(Providers.load(AuthenticatorProviders.KIND));
+        static final AuthenticatorProviders PROVIDERS = AuthenticatorProviders.load(List.of(standardLoader()), null);
     }
 }

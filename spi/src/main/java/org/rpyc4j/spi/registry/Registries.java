@@ -2,13 +2,12 @@ package org.rpyc4j.spi.registry;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.ServiceLoader;
 import org.rpyc4j.api.RegistryClient;
 import org.rpyc4j.api.RegistryClientOptions;
 import org.rpyc4j.api.RegistryServer;
 import org.rpyc4j.api.RegistryServerOptions;
 import org.rpyc4j.spi.PluginLayer;
-import org.rpyc4j.spi.ProviderInfo;
-import org.rpyc4j.spi.Providers;
 
 /**
  * Registry servers and clients by transport name, ignoring case, e.g.
@@ -27,7 +26,7 @@ public final class Registries {
     }
 
     /** Every transport on the module path, by name. */
-    public static List<ProviderInfo> available() {
+    public static List<TransportInfo> available() {
         return transports().available();
     }
 
@@ -57,10 +56,21 @@ public final class Registries {
      * that does not exist adds nothing.
      */
     public static RegistryTransports withPluginFolder(Path folder) {
-        return new RegistryTransports(Providers.load(RegistryTransports.KIND, folder));
+        ModuleLayer layer = PluginLayer.create(folder, parentLayer(), Registries.class.getClassLoader());
+        return RegistryTransports.load(List.of(standardLoader(), ServiceLoader.load(layer, RegistryProvider.class)),
+                layer);
+    }
+
+    private static ServiceLoader<RegistryProvider> standardLoader() {
+        return ServiceLoader.load(RegistryProvider.class, Registries.class.getClassLoader());
+    }
+
+    private static ModuleLayer parentLayer() {
+        ModuleLayer own = Registries.class.getModule().getLayer();
+        return own != null ? own : ModuleLayer.boot();
     }
 
     private static final class Standard {
-        static final RegistryTransports TRANSPORTS = new RegistryTransports(Providers.load(RegistryTransports.KIND));
+        static final RegistryTransports TRANSPORTS = RegistryTransports.load(List.of(standardLoader()), null);
     }
 }

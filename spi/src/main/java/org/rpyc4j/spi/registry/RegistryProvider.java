@@ -4,27 +4,23 @@ import org.rpyc4j.api.RegistryClient;
 import org.rpyc4j.api.RegistryClientOptions;
 import org.rpyc4j.api.RegistryServer;
 import org.rpyc4j.api.RegistryServerOptions;
-import org.rpyc4j.spi.Provider;
 
 /**
  * A registry transport (UDP, TCP, ...): what a transport module {@code provides} so that {@link Registries}
  * finds it by name. Implementations need a public no-argument constructor (or a public static
  * {@code provider()} method) and must be cheap to construct: every lookup instantiates every provider.
  */
-public interface RegistryProvider extends Provider {
+public interface RegistryProvider {
     /**
      * The transport's name, what {@code --registry-type} matches ignoring case ({@code UDP}, {@code TCP}):
      * letters, digits and dashes, starting with a letter. Unique, ignoring case, among the providers found.
      */
-    @Override
     String name();
 
     /** One line saying how the transport carries requests, for listings. */
-    @Override
     String description();
 
     /** Whether the transport can run here; an unavailable one is listed but cannot be used. */
-    @Override
     default boolean isAvailable() {
         return true;
     }

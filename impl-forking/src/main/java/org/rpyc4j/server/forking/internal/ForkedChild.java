@@ -24,11 +24,11 @@ import org.rpyc4j.api.ProtocolConfig;
 import org.rpyc4j.api.Rpyc;
 import org.rpyc4j.api.ServiceFactory;
 import org.rpyc4j.api.Transport;
-import org.rpyc4j.server.support.AcceptedSocket;
-import org.rpyc4j.server.support.ClientHandler;
-import org.rpyc4j.server.support.ServerLog;
-import org.rpyc4j.server.support.ServiceClasses;
-import org.rpyc4j.server.support.StandardStreams;
+import org.rpyc4j.spi.support.AcceptedSocket;
+import org.rpyc4j.spi.support.ClientHandler;
+import org.rpyc4j.spi.support.ServerLog;
+import org.rpyc4j.spi.support.ServiceClasses;
+import org.rpyc4j.spi.support.StandardStreams;
 import org.slf4j.LoggerFactory;
 import org.slf4j.helpers.NOPLogger;
 

@@ -21,7 +21,7 @@ import org.rpyc4j.api.Connection;
 import org.rpyc4j.api.Rpyc;
 import org.rpyc4j.api.Transport;
 import org.rpyc4j.server.testkit.Await;
-import org.rpyc4j.server.forking.JavaCommand;
+import org.rpyc4j.spi.support.JavaCommand;
 
 /**
  * A child's log lines reach the server's standard error: taking the listening socket and giving up its copy after

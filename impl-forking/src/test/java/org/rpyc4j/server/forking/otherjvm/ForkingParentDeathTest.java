@@ -15,7 +15,7 @@ import org.rpyc4j.api.Connection;
 import org.rpyc4j.api.Rpyc;
 import org.rpyc4j.api.error.ConnectionClosedException;
 import org.rpyc4j.server.testkit.Await;
-import org.rpyc4j.server.forking.JavaCommand;
+import org.rpyc4j.spi.support.JavaCommand;
 
 /** A forking server killed outright leaves no child behind: spares and serving children end with it. */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
