@@ -68,9 +68,6 @@ public interface Connection extends AutoCloseable {
     /** Whether the connection has closed. */
     boolean isClosed();
 
-    /** This connection's reference and request counts now (cheap: a few counter reads). */
-    ConnectionDiagnostics diagnostics();
-
     /** Sends CLOSE (without waiting for an answer) and ends the connection; pending requests fail. */
     @Override
     void close();

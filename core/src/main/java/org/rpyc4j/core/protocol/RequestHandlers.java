@@ -2,52 +2,32 @@ package org.rpyc4j.core.protocol;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import javax.annotation.Nullable;
 import org.rpyc4j.api.NetRef;
 import org.rpyc4j.api.value.Slice;
 import org.rpyc4j.api.value.Tuple;
-import org.rpyc4j.core.object.ObjectContext;
 import org.rpyc4j.core.object.ObjectModel;
 import org.rpyc4j.core.object.PyException;
 
 /**
- * The serving side of RPyC's 20 requests, with rpyc's argument shapes and attribute policy, for one
- * connection. {@link #handle} unboxes a request's arguments and returns the answer (boxed by the caller), or
- * throws what becomes the peer's exception.
+ * The serving side of RPyC's 20 requests, with rpyc's argument shapes and attribute policy. Each returns the
+ * answer (boxed by the caller) or throws what becomes the peer's exception.
  */
 final class RequestHandlers {
     /** The most items one BUFFITER may ask for; rpyc's client asks for at most 1000. */
     private static final long MAX_BUFFITER = 10_000;
-    /** The sentinel {@link #handle} returns when the request gets no answer (CLOSE). */
-    static final Object NO_REPLY = new Object();
 
-    /** What the handlers need of the connection they serve, beyond its references. */
-    interface Session extends ObjectContext {
-        /** The service the peer reaches (GETROOT). */
-        Object localRoot();
-
-        /** The peer sent CLOSE: tear down without answering. */
-        void closedByPeer();
+    private RequestHandlers() {
     }
 
-    private final Session conn;
-    private final ReferenceTables refs;
-
-    RequestHandlers(Session conn, ReferenceTables refs) {
-        this.conn = conn;
-        this.refs = refs;
-    }
-
-    /** Serves one request: {@code boxed} is its argument tuple as it came from the wire. */
     @Nullable
-    Object handle(HandlerCode handler, @Nullable Object boxed) {
+    static Object handle(RpycConnection conn, HandlerCode handler, @Nullable Object boxed) {
         if (handler == HandlerCode.DEL) {
-            return del(boxed); // works on the raw id_pack: the object may already be gone
+            return del(conn, boxed); // works on the raw id_pack: the object may already be gone
         }
-        if (!(refs.unbox(boxed) instanceof Tuple t)) {
+        if (!(conn.unbox(boxed) instanceof Tuple t)) {
             throw PyException.typeError(handler + " expects a tuple of arguments");
         }
         List<Object> a = t.items();
@@ -58,7 +38,7 @@ final class RequestHandlers {
             }
             case CLOSE -> {
                 conn.closedByPeer();
-                yield NO_REPLY;
+                yield RpycConnection.noReply();
             }
             case GETROOT -> {
                 arity(handler, a, 0, 0);
@@ -81,14 +61,14 @@ final class RequestHandlers {
             }
             case CALL -> {
                 arity(handler, a, 2, 3);
-                yield ObjectModel.call(a.get(0), args(a.get(1)), kwargs(a.size() > 2 ? a.get(2) : null));
+                yield ObjectModel.call(a.get(0), args(a.get(1)), RpycConnection.kwargs(a.size() > 2 ? a.get(2) : null));
             }
             case CALLATTR -> {
                 arity(handler, a, 3, 4);
                 Object obj = a.get(0);
                 String name = name(a.get(1));
                 List<Object> args = args(a.get(2));
-                Map<String, Object> kwargs = kwargs(a.size() > 3 ? a.get(3) : null);
+                Map<String, Object> kwargs = RpycConnection.kwargs(a.size() > 3 ? a.get(3) : null);
                 yield obj instanceof NetRef r ? r.callMethod(name, args, kwargs)
                         : ObjectModel.callAttr(conn, obj, name, args, kwargs);
             }
@@ -119,7 +99,7 @@ final class RequestHandlers {
             }
             case INSPECT -> {
                 arity(handler, a, 1, 1);
-                yield ObjectModel.inspect(conn, refs.lookupLocal(IdPack.from(a.getFirst())));
+                yield ObjectModel.inspect(conn, conn.lookupLocal(IdPack.from(a.getFirst())));
             }
             case BUFFITER -> {
                 arity(handler, a, 2, 2);
@@ -140,13 +120,13 @@ final class RequestHandlers {
             }
             case INSTANCECHECK -> {
                 arity(handler, a, 2, 2);
-                yield instanceCheck(local(a.get(0)), a.get(1));
+                yield instanceCheck(conn, local(a.get(0)), a.get(1));
             }
             case DEL -> throw new IllegalStateException("DEL is handled above");
         };
     }
 
-    private Object del(@Nullable Object boxed) {
+    private static Object del(RpycConnection conn, @Nullable Object boxed) {
         // DEL's arguments: ((LOCAL_REF, id_pack), count) in a TUPLE box, or a VALUE box when both are values
         if (boxed instanceof Tuple box && box.size() == 2 && box.get(1) instanceof Tuple members
                 && members.size() >= 1 && members.get(0) instanceof Tuple ref && ref.size() == 2) {
@@ -154,7 +134,7 @@ final class RequestHandlers {
             if (members.size() > 1 && members.get(1) instanceof Tuple c && c.size() == 2 && c.get(1) instanceof Long n) {
                 count = n;
             }
-            refs.releaseLocal(IdPack.from(ref.get(1)), count);
+            conn.releaseLocal(IdPack.from(ref.get(1)), count);
             return null;
         }
         throw PyException.typeError("DEL expects (object, count)");
@@ -181,7 +161,7 @@ final class RequestHandlers {
         return new Tuple(items);
     }
 
-    private static Object oldSlicing(ObjectContext conn, Object obj, List<Object> a) {
+    private static Object oldSlicing(RpycConnection conn, Object obj, List<Object> a) {
         String attempt = name(a.get(1));
         String fallback = name(a.get(2));
         Object start = a.get(3);
@@ -201,12 +181,12 @@ final class RequestHandlers {
         }
     }
 
-    private boolean instanceCheck(Object cls, @Nullable Object otherId) {
+    private static boolean instanceCheck(RpycConnection conn, Object cls, @Nullable Object otherId) {
         if (!(cls instanceof Class<?> type)) {
             return false;
         }
         try {
-            return type.isInstance(refs.lookupLocal(IdPack.from(otherId)));
+            return type.isInstance(conn.lookupLocal(IdPack.from(otherId)));
         } catch (RuntimeException unknown) {
             return false; // not one of ours: Python answers False for what it cannot resolve
         }
@@ -226,24 +206,6 @@ final class RequestHandlers {
             case byte[] b -> new String(b, StandardCharsets.UTF_8);
             case null, default -> throw PyException.typeError("name must be a string");
         };
-    }
-
-    /** Keyword arguments as rpyc sends them: a tuple of {@code (name, value)} pairs, in order. */
-    static Map<String, Object> kwargs(@Nullable Object wire) {
-        if (wire == null || wire instanceof Tuple t && t.size() == 0) {
-            return Map.of();
-        }
-        if (!(wire instanceof Tuple pairs)) {
-            throw PyException.typeError("kwargs must be a tuple of pairs");
-        }
-        Map<String, Object> out = new LinkedHashMap<>();
-        for (Object pair : pairs.items()) {
-            if (!(pair instanceof Tuple p) || p.size() != 2 || !(p.get(0) instanceof String key)) {
-                throw PyException.typeError("kwargs must be (str, value) pairs");
-            }
-            out.put(key, p.get(1));
-        }
-        return out;
     }
 
     private static List<Object> args(@Nullable Object args) {

@@ -6,7 +6,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * Starts a reader for connections whose {@link ReaderRole} has stayed vacant while a request runs. A thread that
+ * Starts a reader for connections whose reader role has stayed vacant while a request runs. A thread that
  * picks up a request runs it without handing the stream on (a request is usually over in microseconds, and
  * then the same thread reads on); but a request may block until the peer sends another one, and then someone
  * else must read. One daemon thread for the whole JVM checks the connections that have such a request every
@@ -19,7 +19,7 @@ final class VacancyWatchdog {
     /** Ticks with nothing to watch before the thread sleeps until the next {@link #watch}. */
     private static final int IDLE_TICKS = 200;
 
-    private static final Set<ReaderRole> WATCHED = ConcurrentHashMap.newKeySet();
+    private static final Set<RpycConnection> WATCHED = ConcurrentHashMap.newKeySet();
     private static volatile boolean sleeping;
     private static final Thread THREAD = Thread.ofPlatform().daemon().name("rpyc-watchdog")
             .start(VacancyWatchdog::run);
@@ -27,8 +27,8 @@ final class VacancyWatchdog {
     private VacancyWatchdog() {
     }
 
-    static void watch(ReaderRole role) {
-        WATCHED.add(role);
+    static void watch(RpycConnection connection) {
+        WATCHED.add(connection);
         if (sleeping) {
             LockSupport.unpark(THREAD);
         }
@@ -48,9 +48,9 @@ final class VacancyWatchdog {
                 LockSupport.parkNanos(TICK_NANOS);
             }
             long now = System.nanoTime();
-            for (ReaderRole r : WATCHED) {
-                if (!r.checkVacancy(now, PATIENCE_NANOS)) {
-                    WATCHED.remove(r);
+            for (RpycConnection c : WATCHED) {
+                if (!c.checkVacancy(now, PATIENCE_NANOS)) {
+                    WATCHED.remove(c);
                 }
             }
             if (!WATCHED.isEmpty()) {

@@ -14,6 +14,7 @@ import org.rpyc4j.api.Exposed;
 import org.rpyc4j.api.NetRef;
 import org.rpyc4j.api.Service;
 import org.rpyc4j.api.value.Tuple;
+import org.rpyc4j.core.protocol.RpycConnection;
 
 /** The Java service Python clients talk to: one instance per connection (rpyc name {@code JAVATEST}). */
 public class JavaTestService implements Service {
@@ -145,7 +146,7 @@ public class JavaTestService implements Service {
     /** How many of this side's objects the Python client holds proxies for. */
     @Exposed("exported_count")
     public int exportedCount() {
-        return connection.diagnostics().exportedObjects();
+        return ((RpycConnection) connection).exportedObjectCount();
     }
 
     /** An AutoCloseable: Python's {@code with} closes it. */

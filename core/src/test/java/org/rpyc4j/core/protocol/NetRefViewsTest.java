@@ -80,7 +80,7 @@ class NetRefViewsTest {
             assertEquals(42L, twice.apply(21L));
             // a view sent back is the peer's own object again
             assertEquals(true, root.callMethod("same", list, remoteList));
-            assertSame(remoteList, ((ProxyView) list).netRef());
+            assertSame(remoteList, ((NetRefImpl.View) list).netRef());
         }
     }
 }

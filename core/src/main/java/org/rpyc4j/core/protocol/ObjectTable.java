@@ -7,11 +7,11 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.rpyc4j.core.object.PyException;
 
 /**
- * The objects this side has exported (sent by reference), so that the peer can name them back. An entry lives while
+ * The objects this side has sent by reference, so that the peer can name them back. An entry lives while
  * the peer holds proxies for it: each send counts one, the peer's DEL subtracts what its proxy received.
  * Ids are never reused, so a stale id_pack can never reach a different object.
  */
-final class ExportTable {
+final class ObjectTable {
     private static final AtomicLong NEXT_INSTANCE_ID = new AtomicLong(1);
     private static final AtomicLong NEXT_CLASS_ID = new AtomicLong(1);
     private static final ClassValue<Long> CLASS_IDS = new ClassValue<>() {
