@@ -1,13 +1,16 @@
 package org.rpyc4j.server.threaded;
 
 import java.time.Duration;
+import java.util.Set;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.rpyc4j.api.Connection;
@@ -42,6 +45,8 @@ final class BusyConnectionThreads implements AutoCloseable {
     private final Semaphore busySlots;
     /** Platform threads, created as needed and kept a minute when idle; the slots bound how many work at once. */
     private final ExecutorService platformThreads;
+    /** The pool's threads alive when the last was made; close() joins them: a terminated pool's may still be ending. */
+    private final Set<Thread> madeThreads = ConcurrentHashMap.newKeySet();
 
     /**
      * @param maxBusy how many connections may be served by platform threads at once (0: none)
@@ -50,7 +55,13 @@ final class BusyConnectionThreads implements AutoCloseable {
     BusyConnectionThreads(int maxBusy, Thread.Builder platformThreads) {
         this.maxBusy = maxBusy;
         this.busySlots = new Semaphore(maxBusy);
-        this.platformThreads = Executors.newCachedThreadPool(platformThreads.factory());
+        ThreadFactory factory = platformThreads.factory();
+        this.platformThreads = Executors.newCachedThreadPool(task -> {
+            madeThreads.removeIf(t -> !t.isAlive());
+            Thread thread = factory.newThread(task);
+            madeThreads.add(thread);
+            return thread;
+        });
     }
 
     /**
@@ -190,8 +201,15 @@ final class BusyConnectionThreads implements AutoCloseable {
     public void close() {
         platformThreads.shutdown();
         try {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
             if (!platformThreads.awaitTermination(5, TimeUnit.SECONDS)) {
                 platformThreads.shutdownNow();
+            }
+            for (Thread thread : madeThreads) {
+                long left = deadline - System.nanoTime();
+                if (left > 0) {
+                    thread.join(Duration.ofNanos(left));
+                }
             }
         } catch (InterruptedException e) {
             platformThreads.shutdownNow();
