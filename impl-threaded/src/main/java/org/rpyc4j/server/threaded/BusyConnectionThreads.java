@@ -207,7 +207,7 @@ final class BusyConnectionThreads implements AutoCloseable {
             }
             for (Thread thread : madeThreads) {
                 long left = deadline - System.nanoTime();
-                if (left > 0) {
+                if (left > 0 && thread.getState() != Thread.State.NEW) {   // one made but never started has no end
                     thread.join(Duration.ofNanos(left));
                 }
             }
