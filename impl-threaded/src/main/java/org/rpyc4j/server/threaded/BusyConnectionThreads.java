@@ -1,6 +1,7 @@
 package org.rpyc4j.server.threaded;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ConcurrentHashMap;
@@ -45,7 +46,7 @@ final class BusyConnectionThreads implements AutoCloseable {
     private final Semaphore busySlots;
     /** Platform threads, created as needed and kept a minute when idle; the slots bound how many work at once. */
     private final ExecutorService platformThreads;
-    /** The pool's threads alive when the last was made; close() joins them: a terminated pool's may still be ending. */
+    /** The pool's threads alive when the last was made (see {@link #threads()}). */
     private final Set<Thread> madeThreads = ConcurrentHashMap.newKeySet();
 
     /**
@@ -191,6 +192,14 @@ final class BusyConnectionThreads implements AutoCloseable {
         }
     }
 
+    /**
+     * The platform threads that have been started and may not have ended yet: a pool that has terminated may
+     * still have threads on their way out, so a closing server joins these.
+     */
+    List<Thread> threads() {
+        return madeThreads.stream().filter(t -> t.getState() != Thread.State.NEW).toList();
+    }
+
     /** How many connections platform threads are serving now. */
     int busyConnections() {
         return maxBusy - busySlots.availablePermits();
@@ -201,15 +210,8 @@ final class BusyConnectionThreads implements AutoCloseable {
     public void close() {
         platformThreads.shutdown();
         try {
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
             if (!platformThreads.awaitTermination(5, TimeUnit.SECONDS)) {
                 platformThreads.shutdownNow();
-            }
-            for (Thread thread : madeThreads) {
-                long left = deadline - System.nanoTime();
-                if (left > 0 && thread.getState() != Thread.State.NEW) {   // one made but never started has no end
-                    thread.join(Duration.ofNanos(left));
-                }
             }
         } catch (InterruptedException e) {
             platformThreads.shutdownNow();

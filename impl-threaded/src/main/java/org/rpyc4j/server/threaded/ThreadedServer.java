@@ -1,5 +1,7 @@
 package org.rpyc4j.server.threaded;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.annotation.Nullable;
@@ -97,6 +99,10 @@ public final class ThreadedServer extends AbstractServer {
         if (busyThreads != null) {
             busyThreads.close();   // first: a platform thread may still hand its connection to a client thread
         }
-        joinAll(Set.copyOf(running));
+        List<Thread> threads = new ArrayList<>(running);
+        if (busyThreads != null) {
+            threads.addAll(busyThreads.threads());   // ended their tasks, maybe not yet their run()
+        }
+        joinAll(threads);
     }
 }
