@@ -223,32 +223,16 @@ public final class ClassicMain {
      */
     static void serveUntilSignalled(Server server, @Nullable RegistryClient registrar, String loggerName,
             boolean logInterrupt) {
-        AtomicBoolean done = new AtomicBoolean();
-        Thread main = Thread.currentThread();
-        Thread hook = new Thread(() -> {
-            SHUTTING_DOWN.set(true);
-            if (done.get()) {
-                return;
-            }
+        Launcher.serveUntilSignalled(SHUTTING_DOWN, server::serve, () -> {
             if (logInterrupt) {
                 LoggerFactory.getLogger(loggerName).warn("keyboard interrupt!");
             }
             server.close();
-            try {
-                main.join(5_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "rpyc4j-shutdown");
-        Runtime.getRuntime().addShutdownHook(hook);
-        try {
-            server.serve();
-        } finally {
-            done.set(true);
+        }, () -> {
             server.close();
             if (registrar != null) {
                 registrar.close();
             }
-        }
+        });
     }
 }

@@ -5,6 +5,7 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.rpyc4j.cli.log.LogSettings;
 import org.rpyc4j.spi.ModeInfo;
 import org.rpyc4j.spi.ServerModes;
@@ -77,6 +78,44 @@ final class Launcher {
 
     static List<String> transportNames(RegistryTransports transports) {
         return transports.available().stream().map(TransportInfo::name).toList();
+    }
+
+    /**
+     * Runs {@code serve} in this thread until it returns, then {@code finish}. On SIGINT or SIGTERM (the shutdown
+     * hooks) sets {@code shuttingDown}, runs {@code interrupted} (rpyc's "keyboard interrupt!", closing the server)
+     * and gives {@code serve} 5 s to end. A signal that arrives before the hook is in place, while the server was
+     * being set up, is handled the same way here, instead of failing to add the hook.
+     */
+    static void serveUntilSignalled(AtomicBoolean shuttingDown, Runnable serve, Runnable interrupted,
+            Runnable finish) {
+        AtomicBoolean done = new AtomicBoolean();
+        Thread main = Thread.currentThread();
+        Thread hook = new Thread(() -> {
+            shuttingDown.set(true);
+            if (done.get()) {
+                return;
+            }
+            interrupted.run();
+            try {
+                main.join(5_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "rpyc4j-shutdown");
+        try {
+            Runtime.getRuntime().addShutdownHook(hook);
+        } catch (IllegalStateException alreadyShuttingDown) {
+            shuttingDown.set(true);
+            interrupted.run();
+            finish.run();
+            return;
+        }
+        try {
+            serve.run();
+        } finally {
+            done.set(true);
+            finish.run();
+        }
     }
 
     /** Prints {@code program: error: message} and exits with {@code status}. */

@@ -97,28 +97,13 @@ public final class RegistryMain {
                     + "): " + Launcher.describe(e));
         }
         String loggerName = "REGSRV/" + server.transport() + "/" + server.port();
-        AtomicBoolean done = new AtomicBoolean();
-        Thread main = Thread.currentThread();
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            SHUTTING_DOWN.set(true);
-            if (done.get()) {
-                return;
-            }
+        Launcher.serveUntilSignalled(SHUTTING_DOWN, () -> {
+            LoggerFactory.getLogger(loggerName).info("server started on [{}]:{}", server.host(), server.port());
+            server.serve();
+        }, () -> {
             LoggerFactory.getLogger(loggerName).warn("keyboard interrupt!");
             server.close();
             LoggerFactory.getLogger(loggerName).info("server has terminated");
-            try {
-                main.join(5_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "rpyc4j-shutdown"));
-        LoggerFactory.getLogger(loggerName).info("server started on [{}]:{}", server.host(), server.port());
-        try {
-            server.serve();
-        } finally {
-            done.set(true);
-            server.close();
-        }
+        }, server::close);
     }
 }
